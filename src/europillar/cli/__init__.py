@@ -1,0 +1,1 @@
+"""Command-line interface: thin wrappers that parse, call an engine and render."""
