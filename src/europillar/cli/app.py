@@ -58,24 +58,12 @@ def main() -> None:
     """Entry point: errors in user input become one sentence and exit code 2."""
     _register_all()
     try:
-        app(standalone_mode=False)
+        app()  # standalone: click handles --help, usage errors (exit 2) and Exit
     except InputError as exc:
         if _DEBUG:
             raise
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    except (typer.Abort, KeyboardInterrupt):
-        typer.echo("aborted", err=True)
-        sys.exit(1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(2)
-        raise
 
 
 if __name__ == "__main__":
