@@ -7,6 +7,7 @@ Sections never read files other than through the data API and never print.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 SECTION_MODULES = [
@@ -35,8 +36,9 @@ class Section:
     source_ids: list[str] = field(default_factory=list)
 
 
-def build_sections(year: int) -> list[Section]:
-    sections: list[Section] = []
+def section_builders() -> list[tuple[str, Callable[[int], Section | None]]]:
+    """(module name, build function) for every section module that exists, in report order."""
+    builders: list[tuple[str, Callable[[int], Section | None]]] = []
     for name in SECTION_MODULES:
         try:
             module = importlib.import_module(name)
@@ -44,7 +46,19 @@ def build_sections(year: int) -> list[Section]:
             if exc.name == name:
                 continue
             raise
-        section = module.build(year)
+        builders.append((name, module.build))
+    return builders
+
+
+def build_sections(
+    year: int, progress: Callable[[str], None] | None = None
+) -> list[Section]:
+    """Build every section for ``year``; ``progress(name)`` is called after each module."""
+    sections: list[Section] = []
+    for name, build in section_builders():
+        section = build(year)
         if section is not None:
             sections.append(section)
+        if progress is not None:
+            progress(name)
     return sections

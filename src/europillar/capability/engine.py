@@ -1,0 +1,205 @@
+"""compute_gaps: scenario + data -> gaps, costs, budgets and each member's fair share.
+
+``compute_gaps(scenario)`` reads the shipped data once; ``gaps_from_data`` is the pure
+core that tests call with small DataFrames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from europillar.capability.apportion import apportion_units, key_weights, shares_from_weights
+from europillar.capability.budget import budget_comparison, member_budgets
+from europillar.capability.costing import cost_to_close, total_cost_by_unit
+from europillar.capability.data import CapabilityData, load_capability_data
+from europillar.capability.gaps import category_gaps
+from europillar.capability.requirements import resolve_requirements
+from europillar.scenario.schema import Scenario
+
+OBS_INDICATORS = ("gdp_usd_current_m", "gni_usd_current_m", "population", "milex_usd_current_m")
+APPORTIONMENT_COLUMNS = [
+    "iso3",
+    "key",
+    "key_value",
+    "key_unit",
+    "key_year",
+    "share",
+    "share_pct",
+    "annual_cost_share",
+    "money_unit",
+    "milex_usd_m",
+    "milex_year",
+    "milex_share_gdp_pct",
+    "cost_share_of_milex_pct",
+    "target_share_gdp_pct",
+    "source_ids",
+]
+
+
+@dataclass(frozen=True)
+class GapResult:
+    """Everything the capability engine computes for one scenario and key."""
+
+    scenario: str
+    key: str
+    bound: str
+    members: list[str]
+    by_category: pd.DataFrame
+    costs: pd.DataFrame
+    totals: pd.DataFrame
+    budget: pd.DataFrame
+    apportionment: pd.DataFrame
+    apportioned_units: pd.DataFrame
+    missing_categories: list[str] = field(default_factory=list)
+    source_ids: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def compute_gaps(
+    scenario: Scenario, key: str | None = None, data: CapabilityData | None = None
+) -> GapResult:
+    """Gaps, costs and apportionment for ``scenario`` from the shipped data."""
+    from europillar import countries
+    from europillar.errors import InputError
+
+    data = data or load_capability_data()
+    members = scenario.member_codes()
+    aggregate_members: dict[str, list[str]] = {}
+    for holder in set(data.inventory.loc[data.inventory["holder_type"] != "country", "holder"]):
+        try:
+            aggregate_members[str(holder)] = countries.members(str(holder), scenario.base_year)
+        except InputError:
+            continue  # an aggregate whose country set europillar does not know
+    return gaps_from_data(scenario, data, members, aggregate_members, key)
+
+
+def prepare_observations(observations: pd.DataFrame) -> pd.DataFrame:
+    """Keep the indicators the engine reads, one row per (iso3, year, indicator).
+
+    Where several sources give the same figure, a publisher figure beats a europillar
+    derivation (source 'europillar_derived'); otherwise file order decides.
+    """
+    rows = observations[observations["indicator"].isin(OBS_INDICATORS)]
+    rank = (rows["source_id"] == "europillar_derived").astype(int)
+    rows = rows.assign(_rank=rank).sort_values(
+        ["iso3", "year", "indicator", "_rank"], kind="stable"
+    )
+    return rows.drop_duplicates(["iso3", "year", "indicator"]).drop(columns="_rank")
+
+
+def gaps_from_data(
+    scenario: Scenario,
+    data: CapabilityData,
+    members: Sequence[str],
+    aggregate_members: Mapping[str, Sequence[str]],
+    key: str | None = None,
+) -> GapResult:
+    """Pure core of :func:`compute_gaps` (all inputs explicit)."""
+    key = key or scenario.fair_share_key
+    bound = scenario.costs.bound
+    categories = list(data.taxonomy["category"])
+    requirements = resolve_requirements(
+        data.taxonomy,
+        data.requirements_published,
+        scenario.requirements.preset,
+        scenario.requirements.kind,
+        scenario.requirements.explicit(),
+    )
+    by_category = category_gaps(
+        data.taxonomy,
+        data.inventory,
+        data.us_contribution,
+        requirements,
+        members,
+        aggregate_members,
+        readiness={c: scenario.readiness.fraction(c) for c in categories},
+        commitment={c: scenario.us_commitment.fraction(c) for c in categories},
+        us_bases=scenario.us_commitment.bases,
+        base_year=scenario.base_year,
+    )
+    overrides = {c: o.model_dump() for c, o in scenario.costs.overrides().items()}
+    costs = cost_to_close(
+        by_category,
+        data.taxonomy,
+        data.costs,
+        scenario.horizon,
+        scenario.costs.operating,
+        overrides,
+    )
+    totals = total_cost_by_unit(costs, bound)
+    obs = prepare_observations(data.observations)
+    budgets = member_budgets(
+        obs,
+        members,
+        scenario.base_year,
+        scenario.target,
+        scenario.budget.target_share_gdp_pct,
+        scenario.budget.target_year,
+    )
+    notes: list[str] = []
+    usd = totals[totals["money"].str.startswith("USD m")]
+    annual = float(usd["annual"].sum()) if not usd.empty else float("nan")
+    money_unit = "USD m per year, cited price years" if not usd.empty else ""
+    if len(totals) > len(usd):
+        notes.append("some costs are not in USD m and are not in the budget comparison")
+    budget = budget_comparison(budgets, annual, money_unit or "no cost")
+    weights = key_weights(key, obs, members, scenario.base_year, data.cost_shares)
+    shares = shares_from_weights(weights.set_index("iso3")["weight"])
+    units = apportion_units(by_category, shares)
+    apportionment = _member_table(key, weights, shares, annual, money_unit, budgets)
+    missing = by_category.loc[by_category["data_status"] == "missing", "category"].tolist()
+    sources: set[str] = set()
+    for frame in (by_category, costs):
+        for text in frame["source_ids"].dropna():
+            sources.update(s for s in str(text).split(";") if s and s != "scenario")
+    for text in [*weights["source_ids"], *budgets["source_ids"]]:
+        sources.update(s for s in str(text).split(";") if s)
+    sources.add("tax_europillar")
+    return GapResult(
+        scenario=scenario.name,
+        key=key,
+        bound=bound,
+        members=sorted(set(members)),
+        by_category=by_category,
+        costs=costs,
+        totals=totals,
+        budget=budget,
+        apportionment=apportionment,
+        apportioned_units=units,
+        missing_categories=missing,
+        source_ids=sorted(sources),
+        notes=notes,
+    )
+
+
+def _member_table(
+    key: str,
+    weights: pd.DataFrame,
+    shares: pd.Series,
+    annual: float,
+    money_unit: str,
+    budgets: pd.DataFrame,
+) -> pd.DataFrame:
+    table = weights.rename(
+        columns={"weight": "key_value", "unit": "key_unit", "year": "key_year"}
+    ).set_index("iso3")
+    table["key"] = key
+    table["share"] = shares
+    table["share_pct"] = shares * 100
+    table["annual_cost_share"] = shares * annual
+    table["money_unit"] = money_unit
+    budgets = budgets.set_index("iso3")
+    for column in ("milex_usd_m", "milex_year", "milex_share_gdp_pct", "gdp_usd_m"):
+        table[column] = budgets[column]
+    table["cost_share_of_milex_pct"] = table["annual_cost_share"] / table["milex_usd_m"] * 100
+    table["target_share_gdp_pct"] = (
+        table["milex_share_gdp_pct"] + table["annual_cost_share"] / table["gdp_usd_m"] * 100
+    )
+    table["source_ids"] = [
+        ";".join(sorted({*str(a).split(";"), *str(b).split(";")} - {""}))
+        for a, b in zip(table["source_ids"], budgets["source_ids"])
+    ]
+    return table.reset_index()[APPORTIONMENT_COLUMNS]

@@ -1,0 +1,115 @@
+"""Countries in scope, their names and regions, and bloc membership as of a year.
+
+Membership rule: a state counts as a member of an organisation "in year Y" when it is a
+member on 31 December of Y, i.e. ``joined <= Y-12-31`` and (no ``left`` date or
+``left > Y-12-31``). So Finland is in NATO for 2023, Sweden from 2024, and the United
+Kingdom is in the EU up to 2019 (it left on 31 January 2020). Year-end membership matches
+annual figures that describe the bloc a reader sees at the end of the year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import pandas as pd
+
+from europillar.data import load
+from europillar.errors import InputError
+
+NORTH_AMERICA = ("USA", "CAN")
+COMPARATORS = ("USA", "RUS", "CHN")
+ORGANISATION_BLOCS = ("EU27", "NATO", "EUROPEAN_NATO", "EU_NATO")
+
+
+def all_codes() -> list[str]:
+    """ISO3 codes of every country in scope, sorted."""
+    return sorted(load("countries")["iso3"])
+
+
+def name(iso3: str) -> str:
+    """Common English short name of a country in scope."""
+    countries = load("countries").set_index("iso3")["name"]
+    if iso3 not in countries.index:
+        raise InputError(None, "iso3", iso3, "not a country in scope", allowed=all_codes())
+    return str(countries[iso3])
+
+
+def region_groups() -> list[str]:
+    """Names of the region groups (tables/regions.csv)."""
+    return list(load("regions")["region_group"])
+
+
+def bloc_names() -> list[str]:
+    """Every named bloc ``members`` accepts (single comparator states come as ISO3)."""
+    return [*ORGANISATION_BLOCS, *region_groups(), *COMPARATORS]
+
+
+def _year_end(year: int) -> dt.date:
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
+        raise InputError(None, "year", year, "expected an integer year between 1900 and 2100")
+    return dt.date(year, 12, 31)
+
+
+def organisation_members(organisation: str, year: int) -> list[str]:
+    """Members of 'EU' or 'NATO' on 31 December of ``year`` (see module docstring)."""
+    end = _year_end(year)
+    rows: pd.DataFrame = load("memberships")
+    rows = rows[rows["organisation"] == organisation]
+    if rows.empty:
+        raise InputError(None, "organisation", organisation, "no membership data",
+                         allowed=["EU", "NATO"])
+    result = []
+    for row in rows.itertuples(index=False):
+        joined = dt.date.fromisoformat(row.joined)
+        left = dt.date.fromisoformat(row.left) if row.left else None
+        if joined <= end and (left is None or left > end):
+            result.append(row.iso3)
+    return sorted(result)
+
+
+def _validate_codes(codes: Iterable[str]) -> list[str]:
+    known = set(all_codes())
+    result = []
+    for code in codes:
+        if not isinstance(code, str) or code not in known:
+            raise InputError(None, "bloc", code, "unknown ISO3 code in coalition",
+                             allowed=sorted(known))
+        if code not in result:
+            result.append(code)
+    if not result:
+        raise InputError(None, "bloc", [], "a coalition needs at least one ISO3 code")
+    return sorted(result)
+
+
+def members(bloc: str | Iterable[str], year: int) -> list[str]:
+    """ISO3 members of ``bloc`` in ``year``, sorted.
+
+    ``bloc`` is "EU27" (EU members that year: 28 before 2020), "NATO", "EUROPEAN_NATO"
+    (NATO minus USA and Canada), "EU_NATO" (EU members in NATO), a region group, a single
+    country code (e.g. "USA", "RUS", "CHN"), or a list/tuple of ISO3 codes (a coalition).
+    """
+    _year_end(year)
+    if not isinstance(bloc, str):
+        return _validate_codes(bloc)
+    if bloc == "EU27":
+        return organisation_members("EU", year)
+    if bloc == "NATO":
+        return organisation_members("NATO", year)
+    if bloc == "EUROPEAN_NATO":
+        return [c for c in organisation_members("NATO", year) if c not in NORTH_AMERICA]
+    if bloc == "EU_NATO":
+        nato = set(organisation_members("NATO", year))
+        return [c for c in organisation_members("EU", year) if c in nato]
+    countries = load("countries")
+    if bloc in set(countries["region_group"]):
+        return sorted(countries.loc[countries["region_group"] == bloc, "iso3"])
+    if bloc in set(countries["iso3"]):
+        return [bloc]
+    raise InputError(None, "bloc", bloc, "unknown bloc",
+                     allowed=[*bloc_names(), "a list of ISO3 codes"])
+
+
+__all__ = [
+    "all_codes", "bloc_names", "members", "name", "organisation_members", "region_groups",
+]

@@ -1,0 +1,82 @@
+"""What every importer shares: the countries in scope, the observation frame, cell checks."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from europillar.data.tables import OBSERVATION_COLUMNS, TABLES_DIR, load
+from europillar.errors import InputError
+
+FIRST_YEAR = 2014  # shipped tables cover 2014 to the latest year a publisher gives
+
+# Spreadsheet error values: never data.
+SHEET_ERRORS = frozenset({"#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"})
+
+
+def scope_codes() -> frozenset[str]:
+    """ISO3 codes of the countries europillar covers (tables/countries.csv)."""
+    return frozenset(load("countries", TABLES_DIR)["iso3"])
+
+
+def number(value: Any, file: str | Path, key: str) -> float:
+    """A numeric cell as float; text or NaN raises InputError naming file, key and value."""
+    if isinstance(value, bool):
+        raise InputError(str(file), key, value, "expected a number")
+    if isinstance(value, (int, float)):
+        result = float(value)
+        if math.isnan(result) or math.isinf(result):
+            raise InputError(str(file), key, value, "expected a finite number")
+        return result
+    if isinstance(value, str):
+        try:
+            return number(float(value.strip().replace(",", "")), file, key)
+        except ValueError:
+            pass
+    raise InputError(str(file), key, value, "expected a number")
+
+
+def observations(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """Build a sorted observation frame with exactly the documented columns."""
+    frame = pd.DataFrame(list(records))
+    if frame.empty:
+        frame = pd.DataFrame(columns=OBSERVATION_COLUMNS)
+    for column in OBSERVATION_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = ""
+    frame = frame[OBSERVATION_COLUMNS].copy()
+    frame["year"] = frame["year"].astype(int)
+    frame["value"] = frame["value"].astype(float)
+    frame["estimate"] = frame["estimate"].astype(bool)
+    frame["method"] = frame["method"].fillna("")
+    frame["note"] = frame["note"].fillna("")
+    return frame.sort_values(["indicator", "iso3", "year", "source_id"]).reset_index(drop=True)
+
+
+def to_csv_text(frame: pd.DataFrame) -> str:
+    """Deterministic CSV text: fixed column order, shortest round-trip floats, true/false."""
+    out = frame.copy()
+    if "estimate" in out.columns:
+        out["estimate"] = out["estimate"].map(lambda b: "true" if bool(b) else "false")
+    if "value" in out.columns:
+        out["value"] = out["value"].map(_format_value)
+    text: str = out.to_csv(index=False, lineterminator="\n")
+    return text
+
+
+def _format_value(value: float) -> str:
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))
+
+
+def require_scope(found: set[str], file: str | Path, key: str, expected: Iterable[str]) -> None:
+    """Raise when expected countries are absent: the sign of a truncated or wrong file."""
+    missing = sorted(set(expected) - found)
+    if missing:
+        raise InputError(str(file), key, ", ".join(missing),
+                         "countries expected in this file are missing (truncated or wrong edition?)")

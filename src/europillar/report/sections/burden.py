@@ -1,0 +1,187 @@
+"""Report section: NATO burden sharing, gaps to targets, US share, Olson–Zeckhauser test."""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.ticker import MaxNLocator
+
+from europillar.burden import (
+    TARGETS,
+    burden_table,
+    gap_totals,
+    olson_zeckhauser_by_year,
+    us_share_of_nato,
+)
+from europillar.report.context import (
+    FIRST_YEAR,
+    country_names,
+    members_by_year,
+    observations,
+)
+from europillar.report.figures import svg
+from europillar.report.sections import Section
+from europillar.report.tables import figure, html_table, number, source_line
+
+TARGET_SOURCES = sorted({t.source_id for t in TARGETS})
+
+
+def _sources(frame: pd.DataFrame) -> list[str]:
+    return sorted({s for cell in frame["sources"] for s in str(cell).split(";") if s})
+
+
+def share_chart(rows: pd.DataFrame, year: int) -> str:
+    """Horizontal bars of each Ally's share of GDP with the 2 / 3.5 / 5 % lines."""
+    data = rows.sort_values("share_gdp_pct")
+    names = country_names()
+    fig, ax = plt.subplots(figsize=(7.5, max(4.0, 0.22 * len(data) + 1)))
+    colours = ["#D55E00" if b == "SIPRI" else "#0072B2" for b in data["basis"]]
+    ax.barh([names.get(i, i) for i in data["iso3"]], data["share_gdp_pct"], color=colours)
+    for target, style in zip(TARGETS, ("-", "--", ":"), strict=True):
+        ax.axvline(target.pct_of_gdp, color="#000000", linestyle=style, linewidth=1,
+                   label=f"{number(target.pct_of_gdp, 1)} %: {target.label}")
+    ax.set_xlabel("Defence spending, % of GDP")
+    ax.tick_params(axis="y", labelsize=7)
+    ax.legend(frameon=False, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.08),
+              ncol=1)
+    alt = (f"Bar chart of defence spending as a percentage of GDP for each NATO Ally in "
+           f"{year}, with reference lines at 2, 3.5 and 5 percent.")
+    return svg(fig, alt)
+
+
+def us_share_chart(share: pd.DataFrame) -> str:
+    fig, ax = plt.subplots(figsize=(7.5, 3.0))
+    ax.plot(share["year"], share["us_share_pct"], marker="o", color="#D55E00")
+    ax.set_ylabel("US share, % of NATO total")
+    ax.set_xlabel("Year")
+    ax.set_ylim(0, 100)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(axis="y", alpha=0.3)
+    alt = "Line chart of the United States' share of NATO Allies' total defence spending by year."
+    return svg(fig, alt)
+
+
+def _member_table(rows: pd.DataFrame, year: int) -> str:
+    names = country_names()
+    rows = rows.assign(_name=[names.get(i, i) for i in rows["iso3"]]).sort_values("_name")
+    shown = pd.DataFrame({
+        "Country": [names.get(i, i) for i in rows["iso3"]],
+        "Basis": [b or "no data" for b in rows["basis"]],
+        "Spending, USD m": rows["spending_usd_current_m"].round(0),
+        "GDP, USD bn": (rows["gdp_usd_current_m"] / 1e3).round(1),
+        "Share of GDP, %": rows["share_gdp_pct"],
+        **{f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": rows[t.id].round(0) for t in TARGETS},
+        "Estimate": rows["includes_estimates"],
+    })
+    digits = {"Spending, USD m": 0, "GDP, USD bn": 1, "Share of GDP, %": 2,
+              **{f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": 0 for t in TARGETS}}
+    return html_table(shown, f"NATO Allies in {year}: defence spending, share of GDP and gaps "
+                      "to the targets (USD m, current prices and exchange rates of the year)",
+                      digits=digits, row_header="Country")
+
+
+def _gap_html(burden: pd.DataFrame, year: int) -> str:
+    parts = []
+    for group, rows in (("European Allies and Canada", burden[burden["iso3"] != "USA"]),
+                        ("All Allies", burden)):
+        totals = gap_totals(rows[rows["year"] == year])
+        totals.insert(0, "Group", group)
+        parts.append(totals)
+    table = pd.concat(parts, ignore_index=True)
+    shown = pd.DataFrame({
+        "Group": table["Group"], "Target": table["target"],
+        "Gap, USD bn": table["gap_usd_current_m"] / 1e3,
+        "Allies below target": table["n_below_target"],
+        "Allies without data": table["n_missing"],
+    })
+    return html_table(shown, f"Total gap to each target in {year} (USD bn, current prices; "
+                      "the sum over Allies below the target of target % × GDP − spending)",
+                      digits={"Gap, USD bn": 1, "Allies below target": 0,
+                              "Allies without data": 0}, row_header="Group")
+
+
+def build(year: int) -> Section | None:
+    years = list(range(FIRST_YEAR, year + 1))
+    nato = members_by_year("NATO", years)
+    obs = observations()
+    burden = burden_table(obs, nato, years)
+    rows = burden[burden["year"] == year]
+    have = rows[rows["basis"] != ""]
+    if have.empty:
+        return None
+    share = us_share_of_nato(obs, nato, years).dropna(subset=["us_share_pct"])
+    oz = olson_zeckhauser_by_year(burden)
+    year_sources = _sources(have)
+    share_sources = _sources(share)
+    bases = have["basis"].value_counts()
+    missing = rows.loc[rows["basis"] == "", "iso3"]
+    names = country_names()
+    missing_text = (
+        f"<p>No figures for {year}: {escape(', '.join(names.get(i, i) for i in missing))}."
+        " These Allies are left out of every total (nothing is filled in).</p>"
+        if len(missing) else ""
+    )
+    meets = int((have["share_gdp_pct"] >= 2.0).sum())
+    intro = (
+        f"<p>In {year}, {meets} of the {len(have)} Allies with figures spent at least 2 % of "
+        f"GDP on defence. Figures are NATO's own (NATO definition) for "
+        f"{int(bases.get('NATO', 0))} Allies and SIPRI's for {int(bases.get('SIPRI', 0))} "
+        "(where NATO publishes none); the <em>Basis</em> column says which. NATO's share "
+        "is of real GDP (2015 prices); gaps are computed from spending and GDP in current "
+        "US dollars of the year.</p>" + missing_text
+    )
+    share_table = pd.DataFrame({
+        "Year": [str(y) for y in share["year"]],
+        "USA, USD bn": share["usa_usd_current_m"] / 1e3,
+        "All Allies, USD bn": share["nato_total_usd_current_m"] / 1e3,
+        "US share, %": share["us_share_pct"],
+        "Allies without figures": share["missing_members"].str.replace(";", ", "),
+    })
+    oz_table = pd.DataFrame({
+        "Year": [str(y) for y in oz["year"]], "n": oz["n"],
+        "Spearman rho": oz["spearman_rho"], "p-value": oz["p_value"],
+        "Exploitation pattern (rho > 0, p < 0.05)": oz["exploitation_supported"],
+    })
+    latest = oz[oz["year"] == year].iloc[0]
+    oz_text = (
+        "<p>Olson and Zeckhauser (1966) argued that in an alliance producing a public good "
+        "(deterrence), large members carry a disproportionate share of the burden and small "
+        "ones under-provide. The test: a positive rank correlation between an Ally's GDP "
+        "and its defence burden (% of GDP). Spearman's rank correlation (SciPy "
+        "<code>spearmanr</code>) over Allies with figures in each year.</p>"
+        f"<p>In {year}: rho = {number(latest['spearman_rho'], 2)}, p = "
+        f"{number(latest['p_value'], 3)}, n = {int(latest['n'])}: the exploitation pattern is "
+        f"{'present' if latest['exploitation_supported'] else 'not found'} at the 5 % level."
+        "</p>" if not math.isnan(latest["spearman_rho"]) else "<p>Too few Allies with data.</p>"
+    )
+    html = (
+        f'<h3 id="burden-share">Defence spending as a share of GDP, {year}</h3>' + intro
+        + figure(share_chart(have, year), f"Defence spending, % of GDP, {year}. Blue: NATO "
+                 "figure; orange: SIPRI figure. Lines: 2 %, 3.5 % and 5 % targets.",
+                 year_sources + TARGET_SOURCES)
+        + _member_table(rows, year) + source_line(year_sources + TARGET_SOURCES)
+        + f'<h3 id="burden-gaps">Gaps to the 2 %, 3.5 % and 5 % targets, {year}</h3>'
+        + "<p>Gap = max(0, target % × GDP − spending), per Ally, in the year's prices. The "
+          "Hague targets (2025) apply by 2035; today's gap shows the distance at today's GDP. "
+          "The 5 % target includes up to 1.5 % of GDP of defence- and security-related "
+          "spending (infrastructure, resilience) that no dataset here measures, so the gap to "
+          "5 % is an upper bound.</p>"
+        + _gap_html(burden, year) + source_line(year_sources + TARGET_SOURCES)
+        + f'<h3 id="burden-us">US share of NATO defence spending, {FIRST_YEAR}–{year}</h3>'
+        + figure(us_share_chart(share), "US defence spending as a share of the sum over "
+                 "Allies with NATO figures (NATO definition, current USD).", share_sources)
+        + html_table(share_table, "US share of NATO Allies' defence spending (NATO "
+                     "definition, USD bn, current prices and exchange rates)",
+                     digits={"US share, %": 1}, row_header="Year")
+        + source_line(share_sources)
+        + '<h3 id="burden-oz">Olson–Zeckhauser exploitation test</h3>' + oz_text
+        + html_table(oz_table, "Spearman rank correlation between GDP (USD, current) and "
+                     "defence spending as % of GDP among NATO Allies",
+                     digits={"Spearman rho": 2, "p-value": 3, "n": 0}, row_header="Year")
+        + source_line(_sources(burden))
+    )
+    return Section("burden", "Burden sharing in NATO", html,
+                   sorted(set(_sources(burden)) | set(share_sources) | set(TARGET_SOURCES)))

@@ -1,0 +1,1 @@
+"""Optional scenario sections owned by other engines (transition, procurement)."""

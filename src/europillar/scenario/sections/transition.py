@@ -1,0 +1,107 @@
+"""The ``[transition]`` section of a scenario: the year-by-year build-up and US drawdown.
+
+Every number marked ``Uncertain`` may be written as a plain number or as a distribution
+table, e.g. ``gdp_growth_pct = {dist = "normal", mean = 1.2, std = 0.5}``.
+Defaults are model assumptions, not data; docs/transition.md gives their reasons.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from europillar.scenario.distributions import Uncertain
+
+
+class Drawdown(BaseModel):
+    """How the US contribution in one category goes from today's level to its floor."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["none", "gradual", "abrupt", "conditional", "series"] = "gradual"
+    start: int | None = Field(None, description="gradual: first year of decline")
+    end: int | None = Field(None, description="gradual: year the floor is reached")
+    year: int | None = Field(None, description="abrupt: year the US leaves")
+    european_coverage_pct: float | None = Field(
+        None, ge=0, description="conditional: European-only coverage (%) that starts the decline"
+    )
+    over_years: int = Field(3, ge=1, description="conditional: years from trigger to floor")
+    floor_pct: float | None = Field(
+        None, ge=0, le=100,
+        description="US share (%) left at the end; default: the scenario's us_commitment",
+    )
+    remaining_pct: dict[int, float] | None = Field(
+        None, description="series: year -> US share remaining (%), linear in between"
+    )
+
+    @model_validator(mode="after")
+    def _complete(self) -> Drawdown:
+        needed = {
+            "gradual": ("start", "end"),
+            "abrupt": ("year",),
+            "conditional": ("european_coverage_pct",),
+            "series": ("remaining_pct",),
+        }.get(self.kind, ())
+        missing = [k for k in needed if getattr(self, k) is None]
+        if missing:
+            raise ValueError(f"drawdown kind '{self.kind}' needs {', '.join(missing)}")
+        if self.kind == "gradual" and self.start is not None and self.end is not None:
+            if self.end < self.start:
+                raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        if self.remaining_pct is not None:
+            bad = {y: v for y, v in self.remaining_pct.items() if not 0 <= v <= 100}
+            if bad:
+                raise ValueError(f"remaining_pct values must be 0..100, got {bad}")
+        return self
+
+
+class Budget(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: Literal["current", "target", "series"] = "target"
+    target_pct_gdp: Uncertain = Field(3.5, description="military spending target, % of GDP")
+    target_year: int = 2035
+    series_usd_m: dict[int, float] | None = Field(
+        None, description="path 'series': total budget per year, USD m constant 2023"
+    )
+
+    @model_validator(mode="after")
+    def _series(self) -> Budget:
+        if self.path == "series" and not self.series_usd_m:
+            raise ValueError("budget path 'series' needs series_usd_m")
+        return self
+
+
+class TransitionSettings(BaseModel):
+    """Parameters of the transition simulation (docs/transition.md)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start_year: int | None = Field(None, description="default: the scenario's base_year")
+    end_year: int = Field(2045, description="last simulated year (>= 2045 recommended)")
+    threshold_pct: float = Field(100.0, gt=0, description="coverage below this is a gap")
+    gdp_growth_pct: Uncertain = Field(1.2, description="real GDP growth per year, %")
+    budget: Budget = Field(default_factory=Budget)
+    equipment_share_pct: Uncertain = Field(
+        20.0, description="share of extra spending going to equipment, % (NATO guideline: 20)"
+    )
+    build_up_share_pct: Uncertain = Field(
+        100.0, description="share of that equipment money spent on the scenario's categories, %"
+    )
+    allocation: Literal["proportional_to_gap", "fixed_shares"] = "proportional_to_gap"
+    allocation_shares_pct: dict[str, float] = Field(
+        default_factory=dict, description="fixed_shares: category -> % of build-up money"
+    )
+    unit_cost_scale: Uncertain = Field(1.0, description="multiplier on central unit costs")
+    lead_time_scale: Uncertain = Field(1.0, description="multiplier on central lead times")
+    capacity_ramp_pct: Uncertain = Field(10.0, description="growth of production capacity, %/yr")
+    retirement_pct: Uncertain = Field(2.0, description="legacy stock retired per year, %")
+    readiness_scale: Uncertain = Field(1.0, description="multiplier on readiness factors")
+    drawdown_shift_years: Uncertain = Field(0.0, description="years added to drawdown dates")
+    us_drawdown: dict[str, Drawdown] = Field(
+        default_factory=lambda: {"default": Drawdown(kind="gradual", start=2027, end=2035)},
+        description="category id (or 'default') -> drawdown schedule",
+    )
+    draws: int = Field(2000, ge=1, description="Monte Carlo draws (CLI --draws overrides)")
+    seed: int = Field(20250601, ge=0, description="random seed (CLI --seed overrides)")

@@ -1,0 +1,71 @@
+"""Fixed vocabularies a scenario may use: category ids, commitment levels, keys, blocs.
+
+The category ids are written out here (not read from the taxonomy table at import time)
+so the schema is static; ``tests/scenario/test_scenario_vocabulary.py`` fails when they
+drift from ``data/tables/capability_taxonomy/taxonomy.csv``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+CATEGORY_IDS: tuple[str, ...] = (
+    "mbt",
+    "ifv_apc",
+    "artillery",
+    "air_defence_long",
+    "air_defence_short",
+    "combat_aircraft",
+    "combat_aircraft_5g",
+    "tanker",
+    "airlift_strategic",
+    "airlift_tactical",
+    "isr_aew_aircraft",
+    "sead_ew",
+    "attack_helicopter",
+    "heavy_helicopter",
+    "aircraft_carrier",
+    "destroyer_frigate",
+    "submarine_nuclear",
+    "submarine_conventional",
+    "maritime_patrol_aircraft",
+    "satellite_imaging",
+    "satellite_sigint",
+    "satellite_comms",
+    "c2_hq",
+    "long_range_strike",
+    "ammo_155mm_stock",
+    "ammo_155mm_production",
+    "long_range_drone",
+    "nuclear_warhead",
+    "troops_brigade",
+)
+
+CommitmentLevel = Literal["full", "reduced", "withdrawn"]
+COMMITMENT_LEVELS: tuple[str, ...] = ("full", "reduced", "withdrawn")
+
+USBasis = Literal["stationed", "rotational", "reinforcement", "enabler"]
+US_BASES: tuple[str, ...] = ("stationed", "rotational", "reinforcement", "enabler")
+
+CostBound = Literal["low", "central", "high"]
+COST_BOUNDS: tuple[str, ...] = ("low", "central", "high")
+
+FairShareKey = Literal["gdp", "gni", "population", "nato_common_funding", "ability_to_pay"]
+FAIR_SHARE_KEYS: tuple[str, ...] = (
+    "gdp",
+    "gni",
+    "population",
+    "nato_common_funding",
+    "ability_to_pay",
+)
+
+OperatingProfile = Literal["ramp", "full_horizon", "none"]
+OPERATING_PROFILES: tuple[str, ...] = ("ramp", "full_horizon", "none")
+
+RequirementKind = Literal["total", "additional"]
+REQUIREMENT_KINDS: tuple[str, ...] = ("total", "additional")
+
+# Requirement sets that are not a published study but a rule (see docs/capability.md).
+RULE_REQUIREMENT_SETS: tuple[str, ...] = ("replace_us", "none")
+
+BLOCS: tuple[str, ...] = ("EU27", "NATO", "EUROPEAN_NATO", "EU_NATO")

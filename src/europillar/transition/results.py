@@ -1,0 +1,157 @@
+"""Turn model runs into tidy tables: central run, fan chart, gap probability, windows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.stats import spearmanr
+
+from europillar.scenario.distributions import Uncertain, central
+from europillar.transition.model import Draws, Model, Trajectories, simulate
+from europillar.transition.montecarlo import PARAMETERS, Summary, quantile_from_histogram
+
+
+@dataclass(frozen=True)
+class TransitionResult:
+    """Everything one transition run produces; every frame is tidy (one row per key)."""
+
+    central: pd.DataFrame  # year, category, coverage_pct, european_pct, us_units, ...
+    fan: pd.DataFrame  # year, category, p10, p50, p90, mean, prob_gap_pct
+    gap_probability: pd.DataFrame  # year, prob_any_gap_pct
+    categories: pd.DataFrame  # category, earliest covered year, windows, safe drawdown notes
+    windows: pd.DataFrame  # category, first_year, last_year (central run below threshold)
+    safe_drawdown: pd.DataFrame  # year, category, us_min_remaining_pct
+    sensitivity: pd.DataFrame  # parameter, spearman_rho, p_value, n_draws
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def central_draws(params: dict[str, Uncertain]) -> Draws:
+    return Draws(**{p: np.array([central(params[p])]) for p in PARAMETERS})
+
+
+def central_run(model: Model, params: dict[str, Uncertain]) -> Trajectories:
+    return simulate(model, central_draws(params))
+
+
+def central_frame(model: Model, run: Trajectories) -> pd.DataFrame:
+    years, cats = model.years, model.data.categories
+    y, c = np.meshgrid(years, np.arange(len(cats)), indexing="ij")
+    return pd.DataFrame(
+        {
+            "year": y.ravel().astype(int),
+            "category": [cats[i] for i in c.ravel()],
+            "coverage_pct": run.coverage_pct[0].ravel(),
+            "european_pct": run.european_pct[0].ravel(),
+            "us_units": run.us_remaining[0].ravel(),
+            "european_stock": run.stock[0].ravel(),
+            "deliveries": run.deliveries[0].ravel(),
+            "orders_usd_m": run.orders_usd_m[0].ravel(),
+        }
+    )
+
+
+def fan_frame(model: Model, summary: Summary) -> pd.DataFrame:
+    years, cats = model.years, model.data.categories
+    y, c = np.meshgrid(years, np.arange(len(cats)), indexing="ij")
+    out = pd.DataFrame({"year": y.ravel().astype(int), "category": [cats[i] for i in c.ravel()]})
+    for name, q in (("p10", 0.1), ("p50", 0.5), ("p90", 0.9)):
+        out[name] = quantile_from_histogram(summary, q).ravel()
+    out["mean"] = (summary.sums / summary.n_draws).ravel()
+    out["prob_gap_pct"] = (100.0 * summary.below / summary.n_draws).ravel()
+    return out
+
+
+def gap_probability_frame(model: Model, summary: Summary) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "year": model.years.astype(int),
+            "prob_any_gap_pct": 100.0 * summary.any_below / summary.n_draws,
+        }
+    )
+
+
+def windows_frame(model: Model, run: Trajectories) -> pd.DataFrame:
+    """Runs of consecutive years in which the central coverage is below the threshold."""
+    rows = []
+    for c, cat in enumerate(model.data.categories):
+        below = run.coverage_pct[0, :, c] < model.threshold_pct
+        start = None
+        for t, flag in enumerate(list(below) + [False]):
+            if flag and start is None:
+                start = t
+            elif not flag and start is not None:
+                rows.append({"category": cat, "first_year": int(model.years[start]),
+                             "last_year": int(model.years[t - 1]), "years": t - start})
+                start = None
+    return pd.DataFrame(rows, columns=["category", "first_year", "last_year", "years"])
+
+
+def safe_drawdown_frame(model: Model, run: Trajectories) -> pd.DataFrame:
+    """The fastest US drawdown that keeps central coverage at or above the threshold.
+
+    The US share still needed in year t is (threshold x requirement - European available)
+    / US start contribution; a drawdown never reverses, so the schedule is the running
+    maximum of that need taken from the horizon backwards. Europe's build-up does not
+    depend on the US schedule in this model, so the result is exact for the central run.
+    """
+    data = model.data
+    eu_units = run.european_pct[0] / 100.0 * data.requirement[None, :]  # (T, C)
+    needed = model.threshold_pct / 100.0 * data.requirement[None, :] - eu_units
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(data.us_units[None, :] > 0, needed / data.us_units[None, :], np.nan)
+    envelope = np.flip(np.fmax.accumulate(np.flip(share, axis=0), axis=0), axis=0)
+    envelope = np.where(np.isnan(envelope), np.nan, np.clip(envelope, 0.0, None))
+    rows = []
+    for t, year in enumerate(model.years):
+        for c, cat in enumerate(data.categories):
+            value = envelope[t, c]
+            rows.append({
+                "year": int(year),
+                "category": cat,
+                "us_min_remaining_pct": float(100.0 * min(value, 1.0)) if np.isfinite(value) else np.nan,
+                "achievable": bool(np.isfinite(value) and value <= 1.0) if data.us_units[c] > 0
+                else bool(needed[t, c] <= 0),
+            })
+    return pd.DataFrame(rows)
+
+
+def category_frame(model: Model, run: Trajectories, summary: Summary | None) -> pd.DataFrame:
+    rows = []
+    n_years = model.years.shape[0]
+    for c, cat in enumerate(model.data.categories):
+        covered = np.flatnonzero(run.coverage_pct[0, :, c] >= 100.0)
+        eu_covered = np.flatnonzero(run.european_pct[0, :, c] >= 100.0)
+        row: dict[str, Any] = {
+            "category": cat,
+            "requirement": float(model.data.requirement[c]),
+            "earliest_covered_year": int(model.years[covered[0]]) if covered.size else None,
+            "earliest_europe_alone_year": int(model.years[eu_covered[0]]) if eu_covered.size else None,
+            "years_below_threshold": int((run.coverage_pct[0, :, c] < model.threshold_pct).sum()),
+            "orders_possible": bool(np.isfinite(model.data.unit_cost[c])),
+        }
+        if summary is not None:
+            counts = summary.first_covered[c]
+            row["prob_covered_by_end_pct"] = 100.0 * counts[:n_years].sum() / summary.n_draws
+            cum = np.cumsum(counts[:n_years])
+            half = np.flatnonzero(cum >= summary.n_draws / 2)
+            row["p50_earliest_covered_year"] = int(model.years[half[0]]) if half.size else None
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def sensitivity_frame(params: dict[str, Uncertain], summary: Summary) -> pd.DataFrame:
+    """Spearman rank correlation of each uncertain parameter with the draw's gap-years."""
+    rows = []
+    y = summary.kept_outcome
+    for j, name in enumerate(PARAMETERS):
+        x = summary.kept_params[:, j]
+        if x.size < 3 or np.all(x == x[0]) or np.all(y == y[0]):
+            continue
+        rho, p = spearmanr(x, y)
+        rows.append({"parameter": name, "spearman_rho": float(rho), "p_value": float(p),
+                     "n_draws": int(x.size)})
+    frame = pd.DataFrame(rows, columns=["parameter", "spearman_rho", "p_value", "n_draws"])
+    return frame.reindex(frame["spearman_rho"].abs().sort_values(ascending=False).index).reset_index(drop=True)

@@ -1,0 +1,219 @@
+"""Bad publisher files raise InputError naming file, sheet/row/column and value, and a
+failing import leaves the shipped table byte-for-byte unchanged."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from europillar.data.build import OBSERVATIONS_DIR, RAW_FILES
+from europillar.data.importers.cow import import_cow
+from europillar.data.importers.nato import import_nato
+from europillar.data.importers.sipri import SHEETS, SIPRI_TO_ISO3, import_sipri
+from europillar.data.importers.worldbank import ISO2_TO_ISO3, import_worldbank
+from europillar.errors import InputError
+
+YEARS = list(range(2012, 2025))
+
+
+def make_sipri(path: Path, rename: dict[str, str] | None = None) -> Path:
+    """A small workbook with the SIPRI 2025 layout: title, header on row 6, region rows."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet_name, spec in SHEETS.items():
+        sheet = book.create_sheet((rename or {}).get(sheet_name, sheet_name))
+        sheet["A1"] = f"Military expenditure by country, {spec.title_words}, 1949-2024"
+        lead = ["Country", "Currency", "Notes"] if "Local" in sheet_name else ["Country", "Notes"]
+        sheet.append([])
+        sheet.append([])
+        sheet.append([])
+        sheet.append([])
+        sheet.append([*lead, *YEARS])
+        sheet.append(["Europe"])
+        for index, country in enumerate(SIPRI_TO_ISO3):
+            value = 0.02 if spec.fraction else 100.0 + index
+            extra = ["Euro", ""] if "Local" in sheet_name else [""]
+            sheet.append([country, *extra, ". .", "xxx", *([value] * (len(YEARS) - 2))])
+    book.save(path)
+    return path
+
+
+def find_row(sheet: openpyxl.worksheet.worksheet.Worksheet, label: str) -> int:
+    for row in sheet.iter_rows(min_col=1, max_col=1):
+        if row[0].value == label:
+            return row[0].row
+    raise AssertionError(label)
+
+
+def test_sipri_fake_is_valid_and_missing_codes_give_no_row(tmp_path: Path) -> None:
+    frame = import_sipri(make_sipri(tmp_path / "sipri.xlsx"))
+    assert len(frame) == len(SIPRI_TO_ISO3) * 11 * len(SHEETS)  # 2014-2024; 2012-13 skipped
+    share = frame[(frame.indicator == "milex_share_gdp_pct")]
+    assert list(share.value) == pytest.approx([2.0] * len(share))  # fraction 0.02 -> 2 %
+
+
+def test_sipri_text_in_numeric_cell(tmp_path: Path) -> None:
+    path = make_sipri(tmp_path / "sipri.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Current US$"]
+    row = find_row(sheet, "France")
+    sheet.cell(row, 2 + YEARS.index(2023) + 1).value = "n/a"
+    book.save(path)
+    with pytest.raises(InputError) as info:
+        import_sipri(path)
+    text = str(info.value)
+    for part in ("sipri.xlsx", "sheet 'Current US$'", f"row {row} (France)", "column 2023",
+                 "'n/a'"):
+        assert part in text
+
+
+def test_sipri_wrong_edition_sheet_names(tmp_path: Path) -> None:
+    path = make_sipri(tmp_path / "sipri.xlsx", rename={"Constant (2023) US$": "Constant (2024) US$"})
+    with pytest.raises(InputError) as info:
+        import_sipri(path)
+    assert "sheet" in str(info.value) and "'Constant (2023) US$'" in str(info.value)
+    assert "Constant (2024) US$" in str(info.value)  # the sheets found are listed
+
+
+def test_sipri_share_given_as_percent_is_refused(tmp_path: Path) -> None:
+    path = make_sipri(tmp_path / "sipri.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Share of GDP"]
+    sheet.cell(find_row(sheet, "Germany"), 2 + YEARS.index(2024) + 1).value = 1.9
+    book.save(path)
+    with pytest.raises(InputError, match="Germany.*2024.*1.9"):
+        import_sipri(path)
+
+
+def test_sipri_truncated_rows_and_bytes(tmp_path: Path) -> None:
+    path = make_sipri(tmp_path / "sipri.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Per capita"]
+    sheet.delete_rows(find_row(sheet, "Romania"))
+    book.save(path)
+    with pytest.raises(InputError, match="Per capita.*ROU"):
+        import_sipri(path)
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(make_sipri(tmp_path / "whole.xlsx").read_bytes()[:3000])
+    with pytest.raises(InputError, match="cut.xlsx.*not a readable"):
+        import_sipri(cut)
+
+
+def write_wb(folder: Path, name: str = "gdp.csv") -> Path:
+    """A small World Bank file: every in-scope country (and an aggregate), 2013-2016."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if name == "ppp-gdp.csv":
+        lines = ["Country,Country ID,Year,PPP"]
+        lines += [f'"C {c}",{c},{y},0.5' for c in ISO2_TO_ISO3 for y in range(2013, 2017)]
+    else:
+        lines = ["Country Name,Country Code,Year,Value", "World,WLD,2016,1e14"]
+        lines += [f"C {c},{c},{y},{1e9 + y}" for c in sorted(set(ISO2_TO_ISO3.values()))
+                  for y in range(2013, 2017)]
+    path = folder / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_worldbank_fake_is_valid(tmp_path: Path) -> None:
+    frame = import_worldbank([write_wb(tmp_path), write_wb(tmp_path, "ppp-gdp.csv")])
+    gdp = frame[frame.indicator == "gdp_usd_current_m"]
+    assert len(gdp) == 44 * 3 and gdp.value.iloc[0] == pytest.approx((1e9 + 2014) / 1e6)
+    assert "XKX" in set(frame.iso3)
+
+
+def test_worldbank_text_cell_names_line_and_column(tmp_path: Path) -> None:
+    path = write_wb(tmp_path)
+    lines = path.read_text().splitlines()
+    lines[10] = lines[10].rsplit(",", 1)[0] + ",n/a"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(InputError) as info:
+        import_worldbank([path])
+    text = str(info.value)
+    assert "gdp.csv" in text and "line 11" in text and "column 'Value'" in text and "'n/a'" in text
+
+
+def test_worldbank_truncated_file(tmp_path: Path) -> None:
+    path = write_wb(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # cut mid-line: later countries are gone
+    with pytest.raises(InputError, match="gdp.csv.*missing"):
+        import_worldbank([path])
+
+
+def test_worldbank_wrong_header_and_name(tmp_path: Path) -> None:
+    path = write_wb(tmp_path)
+    path.write_text(path.read_text().replace("Country Code", "Code", 1))
+    with pytest.raises(InputError, match="header.*Code"):
+        import_worldbank([path])
+    other = write_wb(tmp_path, "gdp.csv").rename(tmp_path / "gdp-2024.csv")
+    with pytest.raises(InputError, match="gdp-2024.csv.*allowed: gdp.csv"):
+        import_worldbank([other])
+
+
+def test_nato_text_and_ref_cells(raw: Path, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(raw / RAW_FILES["nato"][0])
+    book["TABLE2"]["M20"] = "tbc"  # France, '2023e', current prices block
+    path = tmp_path / "nato.xlsx"
+    book.save(path)
+    with pytest.raises(InputError) as info:
+        import_nato(path)
+    text = str(info.value)
+    assert "nato.xlsx" in text and "sheet 'TABLE2', row 20 (France), column 2023" in text
+    assert "'tbc'" in text
+    book["TABLE2"]["M20"] = "#REF!"
+    book.save(path)
+    with pytest.raises(InputError, match="row 20 \\(France\\).*'#REF!'"):
+        import_nato(path)
+
+
+def test_nato_wrong_layout_and_wrong_file(raw: Path, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(raw / RAW_FILES["nato"][0])
+    book["TABLE3"]["B10"] = "Share of GDP (%)"  # label the importer relies on
+    path = tmp_path / "nato.xlsx"
+    book.save(path)
+    with pytest.raises(InputError, match="TABLE3.*Share of real GDP"):
+        import_nato(path)
+    with pytest.raises(InputError, match="sheet.*'TABLE2'"):
+        import_nato(raw / RAW_FILES["sipri"][0])  # a SIPRI workbook is not NATO's
+
+
+def test_cow_wrong_edition(raw: Path) -> None:
+    with pytest.raises(InputError, match="NMC-60-abridged.csv.*version.*'2021'"):
+        import_cow(raw / "cow_nmc" / "NMC-60-abridged.csv")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    code = "from europillar.cli.app import main; main()"
+    return subprocess.run([sys.executable, "-c", code, *args],
+                          capture_output=True, text=True, check=False)
+
+
+def test_failed_import_leaves_shipped_table_untouched(tmp_path: Path) -> None:
+    shipped = OBSERVATIONS_DIR / "worldbank.csv"
+    before = shipped.read_bytes()
+    bad = write_wb(tmp_path)
+    bad.write_bytes(bad.read_bytes()[:2000])
+    result = run_cli("data", "import", "worldbank", str(bad))
+    assert result.returncode == 2, result.stderr
+    assert "gdp.csv" in result.stderr and "Traceback" not in result.stderr
+    assert shipped.read_bytes() == before
+    assert not list(OBSERVATIONS_DIR.glob(".*.tmp"))
+
+
+def test_import_to_out_then_failure_keeps_previous_file(tmp_path: Path) -> None:
+    good = write_wb(tmp_path / "in")
+    out = tmp_path / "out"
+    result = run_cli("data", "import", "worldbank", str(good), "--out", str(out), "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    written = (out / "worldbank.csv").read_bytes()
+    assert b"gdp_usd_current_m" in written
+    bad = write_wb(tmp_path / "bad")
+    bad.write_text(bad.read_text().replace(",1000002015.0", ",ten", 1))
+    result = run_cli("data", "import", "worldbank", str(bad), "--out", str(out))
+    assert result.returncode == 2 and "'ten'" in result.stderr
+    assert (out / "worldbank.csv").read_bytes() == written
+    assert sorted(p.name for p in out.iterdir()) == ["worldbank.csv"]

@@ -1,0 +1,73 @@
+"""Every row of every shipped table (all helpers' files) names a registered source, and
+every observation has a unit and a number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from europillar.data import TABLES_DIR, load
+
+ALL_TABLES = sorted(TABLES_DIR.rglob("*.csv"))
+
+
+def test_tables_exist() -> None:
+    names = {p.relative_to(TABLES_DIR).as_posix() for p in ALL_TABLES}
+    for required in ("countries.csv", "memberships.csv", "regions.csv", "indicators.csv",
+                     "sources/core.csv", "observations/sipri.csv", "observations/nato.csv",
+                     "observations/worldbank.csv", "observations/cow.csv"):
+        assert required in names
+
+
+def test_source_ids_are_unique_across_sources_files() -> None:
+    sources = load("sources")
+    assert not sources["source_id"].duplicated().any()
+    assert (sources["source_id"].str.strip() != "").all()
+    for column in ("publisher", "title", "url", "terms"):
+        assert (sources[column].str.strip() != "").all(), column
+
+
+@pytest.mark.parametrize("path", ALL_TABLES, ids=lambda p: p.relative_to(TABLES_DIR).as_posix())
+def test_every_row_has_a_registered_source(path: Path) -> None:
+    registry = set(load("sources")["source_id"])
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if "source_id" not in frame.columns and "source_ids" in frame.columns:
+        # the indicator catalogue lists several sources per row, separated by ';'
+        frame = frame.assign(source_id=frame["source_ids"].str.split(";")).explode("source_id")
+    assert "source_id" in frame.columns, f"{path.name} has no source_id column"
+    empty = frame.index[frame["source_id"].str.strip() == ""]
+    assert empty.empty, f"{path.name}: rows {list(empty[:5] + 2)} have no source_id"
+    unknown = sorted(set(frame["source_id"]) - registry)
+    assert not unknown, f"{path.name}: unknown source_id {unknown[:5]}"
+
+
+@pytest.mark.parametrize("path", sorted((TABLES_DIR / "observations").glob("*.csv")),
+                         ids=lambda p: p.name)
+def test_every_observation_has_unit_and_value(path: Path) -> None:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert (frame["unit"].str.strip() != "").all(), f"{path.name}: observation without unit"
+    values = pd.to_numeric(frame["value"], errors="coerce")
+    assert values.notna().all(), f"{path.name}: empty or non-numeric value"
+    if "estimate" in frame.columns:
+        assert set(frame["estimate"]) <= {"true", "false"}
+        flagged = frame[frame["estimate"] == "true"]
+        assert (flagged["method"].str.strip() != "").all(), f"{path.name}: estimate without method"
+
+
+def test_observation_indicators_are_catalogued() -> None:
+    catalogue = set(load("indicators")["indicator"])
+    core = ("sipri.csv", "nato.csv", "worldbank.csv", "cow.csv", "derived.csv")
+    for name in core:
+        frame = pd.read_csv(TABLES_DIR / "observations" / name, dtype=str)
+        assert set(frame["indicator"]) <= catalogue, name
+
+
+def test_docs_name_every_catalogued_indicator() -> None:
+    docs = (TABLES_DIR.parents[3] / "docs" / "data.md")
+    if not docs.is_file():
+        pytest.skip("docs/ not available (installed package)")
+    text = docs.read_text(encoding="utf-8")
+    for indicator in load("indicators")["indicator"]:
+        assert f"`{indicator}`" in text, indicator
