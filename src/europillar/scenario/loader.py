@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from europillar.errors import InputError
+from europillar.scenario.distributions import DISTRIBUTION_TYPES
 from europillar.scenario.schema import PER_CATEGORY_SECTIONS, Scenario
 from europillar.scenario.vocabulary import CATEGORY_IDS, RULE_REQUIREMENT_SETS
 
@@ -194,7 +195,7 @@ def _literal_args(loc: tuple[Any, ...]) -> list[str] | None:
 
 def _to_input_error(exc: ValidationError, merged: dict[str, Any], file: str) -> InputError:
     error = exc.errors(include_url=False)[0]
-    loc = tuple(p for p in error["loc"] if isinstance(p, (str, int)))
+    loc = _data_loc(merged, tuple(p for p in error["loc"] if isinstance(p, (str, int))))
     ctx = error.get("ctx") or {}
     key = str(ctx["key"]) if "key" in ctx else _key_path(loc)
     kind = error["type"]
@@ -210,10 +211,28 @@ def _to_input_error(exc: ValidationError, merged: dict[str, Any], file: str) -> 
         members = merged["members"]
         if value in members:
             key = f"members[{members.index(value)}]"
-    reason = error["msg"]
-    if kind.startswith("europillar_"):
-        reason = reason.replace("Value error, ", "")
+    reason = error["msg"].replace("Value error, ", "")
     return InputError(file, key or None, value, reason, allowed)
+
+
+_UNION_TAGS = {"number", "distribution", *DISTRIBUTION_TYPES}
+
+
+def _data_loc(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``loc`` without the union tags pydantic inserts (e.g. 'distribution', 'normal'),
+    so that the key path is the one written in the file."""
+    kept: list[Any] = []
+    for part in loc:
+        if isinstance(part, str) and part in _UNION_TAGS and isinstance(data, dict) and part not in data:
+            continue
+        kept.append(part)
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            data = None
+    return tuple(kept)
 
 
 def _key_path(loc: tuple[Any, ...]) -> str:
