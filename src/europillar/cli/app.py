@@ -43,7 +43,13 @@ def _root(
     """europillar: Europe's defence, measured from cited data."""
 
 
+_REGISTERED: list[str] = []
+
+
 def _register_all() -> None:
+    """Import every command module once and let it add its commands."""
+    if _REGISTERED:
+        return
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -52,6 +58,7 @@ def _register_all() -> None:
                 continue
             raise
         module.register(app)
+        _REGISTERED.append(name)
 
 
 def main() -> None:

@@ -113,116 +113,147 @@ def budget_paths(model: Model, draws: Draws) -> np.ndarray:
         return growth * float(np.sum(b.member_gdp * b.member_share))
     span = max(b.target_year - int(years[0]), 1)
     progress = np.clip(k / span, 0.0, 1.0)  # (T,)
-    target = draws.budget_target_share[:, None, None]  # (D, 1, 1)
-    s0 = b.member_share[None, :, None]  # (1, M, 1)
-    # Members below the target climb linearly; members above it keep their share.
-    share = np.maximum(s0, s0 + (target - s0) * progress[None, None, :])  # (D, M, T)
-    gdp = b.member_gdp[None, :, None]
-    return growth * np.sum(share * gdp, axis=1)
+    # Members below the target climb linearly to it; members at or above keep their share:
+    #   B(t) = growth x [sum_above s_m g_m + sum_below s_m g_m + progress (target sum_below g_m
+    #          - sum_below s_m g_m)].  Sorting members by share makes "below" a prefix.
+    order = np.argsort(b.member_share, kind="stable")
+    share, gdp = b.member_share[order], b.member_gdp[order]
+    cum_gdp = np.concatenate([[0.0], np.cumsum(gdp)])
+    cum_spend = np.concatenate([[0.0], np.cumsum(share * gdp)])
+    below = np.searchsorted(share, draws.budget_target_share, side="left")  # (D,)
+    spend_below, gdp_below = cum_spend[below], cum_gdp[below]
+    base = cum_spend[-1]
+    climb = draws.budget_target_share * gdp_below - spend_below  # (D,), >= 0
+    return growth * (base + progress[None, :] * climb[:, None])
 
 
 def us_schedule(model: Model, draws: Draws) -> np.ndarray:
-    """Remaining US fraction (D, T, C) for the non-conditional kinds (conditional = 1)."""
+    """Remaining US fraction, time-major (T, D, C), for the non-conditional kinds.
+
+    Conditional categories are 1 here (the loop decides them). When every draw has the
+    same drawdown shift the draw axis has length 1 and broadcasts.
+    """
     dd = model.drawdown
-    years = model.years.astype(float)[None, :, None]  # (1, T, 1)
-    shift = draws.drawdown_shift[:, None, None]
-    start = dd.start[None, None, :] + shift
-    end = dd.end[None, None, :] + shift
+    shifts = draws.drawdown_shift
+    shift = shifts[:1] if np.all(shifts == shifts[0]) else shifts
+    years = model.years.astype(float)[:, None, None]  # (T, 1, 1)
+    start = dd.start[None, None, :] + shift[None, :, None]
+    end = dd.end[None, None, :] + shift[None, :, None]
     floor = dd.floor[None, None, :]
     span = np.maximum(end - start, 1e-9)
     gradual = 1.0 - (1.0 - floor) * np.clip((years - start) / span, 0.0, 1.0)
     abrupt = np.where(years >= start, floor, 1.0)
     kind = dd.kind[None, None, :]
-    out = np.ones((draws.size, years.shape[1], dd.kind.shape[0]))
+    out = np.ones((years.shape[0], shift.shape[0], dd.kind.shape[0]))
     out = np.where(kind == KIND_GRADUAL, gradual, out)
     out = np.where(kind == KIND_ABRUPT, abrupt, out)
-    out = np.where(kind == KIND_SERIES, dd.series[None, :, :], out)
-    return out
+    return np.where(kind == KIND_SERIES, dd.series[:, None, :], out)
 
 
-def simulate(model: Model, draws: Draws) -> Trajectories:
-    """Run the model for a batch of draws. Pure: no randomness inside, element-wise per draw."""
+def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
+    """Run the model for a batch of draws. Pure: no randomness inside, element-wise per draw.
+
+    Internally arrays are category-major (C, D) so that every operation runs over
+    contiguous draws and the sum over categories adds whole rows, in the same order
+    whatever the number of draws. With ``detail=False`` only coverage is kept (the
+    Monte Carlo needs nothing else).
+    """
     data = model.data
     years = model.years
     n_draws, n_years, n_cat = draws.size, years.shape[0], len(data.categories)
+    col = (slice(None), None)  # per-category vector -> (C, 1)
 
-    readiness = np.clip(data.readiness[None, :] * draws.readiness_scale[:, None], 1e-9, 1.0)
-    cost = data.unit_cost[None, :] * draws.unit_cost_scale[:, None]  # (D, C)
+    readiness = np.clip(data.readiness[col] * draws.readiness_scale[None, :], 1e-9, 1.0)
+    cost = data.unit_cost[col] * draws.unit_cost_scale[None, :]  # (C, D)
     can_order = np.isfinite(cost) & (cost > 0)
     cost = np.where(can_order, cost, np.inf)
-    lead = np.maximum(1, np.rint(data.lead_time[None, :] * draws.lead_time_scale[:, None]))
+    cost0 = np.where(can_order, cost, 0.0)
+    lead = np.maximum(1, np.rint(data.lead_time[col] * draws.lead_time_scale[None, :]))
     lead = np.where(np.isfinite(lead), lead, 1).astype(np.int64)
-    target_stock = data.requirement[None, :] / readiness  # stock that meets the requirement
+    target_stock = np.where(can_order, data.requirement[col] / readiness, 0.0)
+    eu_factor = 100.0 * readiness / data.requirement[col]  # stock -> coverage points
+    us_factor = (100.0 * data.us_units / data.requirement)[col]  # US share -> points
 
     budget = budget_paths(model, draws)  # (D, T)
     extra = np.maximum(budget - budget[:, :1], 0.0)  # money above the start year
-    build_money = extra * draws.equipment_share[:, None] * draws.build_up_share[:, None]
+    build_money = np.ascontiguousarray(
+        (extra * (draws.equipment_share * draws.build_up_share)[:, None]).T
+    )  # (T, D)
 
-    us_frac = us_schedule(model, draws)
+    us_frac = us_schedule(model, draws).transpose(0, 2, 1)  # (T, C, D or 1)
     dd = model.drawdown
-    conditional = dd.kind == KIND_CONDITIONAL
-    trigger_year = np.full((n_draws, n_cat), np.inf)
+    conditional = (dd.kind == KIND_CONDITIONAL)[col]
+    any_conditional = bool(conditional.any())
+    trigger_year = np.full((n_cat, n_draws), np.inf)
+    fixed_share = np.where(can_order, data.fixed_share[col], 0.0)
 
+    # Orders placed in year t with lead L arrive in slot t + L (time-major, flat).
     pad = n_years + int(lead.max()) + 1
-    arrivals = np.zeros((n_draws, n_cat, pad))
-    arrivals_flat = arrivals.reshape(-1)
-    base_index = (np.arange(n_draws)[:, None] * n_cat + np.arange(n_cat)[None, :]) * pad
+    cells = n_draws * n_cat
+    arrivals = np.zeros(pad * cells)
+    slot = (lead * cells + np.arange(cells).reshape(n_cat, n_draws)).reshape(-1)
 
-    cum_orders = np.zeros((n_draws, n_cat))
-    cum_deliveries = np.zeros((n_draws, n_cat))
-    backlog = np.zeros((n_draws, n_cat))
+    shape = (n_cat, n_draws)
+    cum_orders, delivered_total, backlog = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+    coverage = np.empty((n_years, n_cat, n_draws))
+    names = ("european", "us", "stock", "deliveries", "orders")
+    kept = {name: np.empty((n_years, n_cat, n_draws)) for name in names} if detail else {}
 
-    shape3 = (n_draws, n_years, n_cat)
-    coverage = np.empty(shape3)
-    european = np.empty(shape3)
-    us_left = np.empty(shape3)
-    stock_out = np.empty(shape3)
-    deliveries_out = np.empty(shape3)
-    orders_out = np.empty(shape3)
-
+    legacy = np.broadcast_to(data.initial_stock[col], shape).astype(float)
+    keep = 1.0 - draws.retirement[None, :]
+    capacity = np.broadcast_to(data.capacity[col], shape).astype(float)
+    ramp = 1.0 + draws.capacity_ramp[None, :]
+    fixed = model.policy == "fixed_shares"
     for t in range(n_years):
-        retire = (1.0 - draws.retirement[:, None]) ** t
-        legacy = data.initial_stock[None, :] * retire
+        if t:
+            legacy = legacy * keep
+            capacity = capacity * ramp
         # Orders: towards the stock that meets the requirement, counting what is on order.
-        position = legacy + cum_orders
-        need_units = np.where(can_order, np.maximum(target_stock - position, 0.0), 0.0)
-        if model.policy == "fixed_shares":
-            money = build_money[:, t : t + 1] * data.fixed_share[None, :]
-            money = np.where(can_order, money, 0.0)
+        if fixed:
+            money = build_money[t][None, :] * fixed_share
         else:
-            need_money = np.where(can_order, need_units * np.where(can_order, cost, 0.0), 0.0)
-            total_need = need_money.sum(axis=1, keepdims=True)
-            scale = np.minimum(1.0, build_money[:, t : t + 1] / np.where(total_need > 0, total_need, 1.0))
-            money = need_money * np.where(total_need > 0, scale, 0.0)
+            need_money = np.maximum(target_stock - legacy - cum_orders, 0.0) * cost0
+            total_need = need_money.sum(axis=0)  # adds rows in category order
+            scale = np.where(total_need > 0,
+                             np.minimum(1.0, build_money[t] / np.maximum(total_need, 1e-300)), 0.0)
+            money = need_money * scale[None, :]
         orders = money / cost
         cum_orders += orders
-        arrivals_flat[(base_index + t + lead).reshape(-1)] += orders.reshape(-1)
+        arrivals[slot + t * cells] += orders.reshape(-1)
 
         # Deliveries: eligible backlog, capped by production capacity that ramps up.
-        backlog += arrivals[:, :, t]
-        capacity = data.capacity[None, :] * (1.0 + draws.capacity_ramp[:, None]) ** t
+        backlog += arrivals[t * cells : (t + 1) * cells].reshape(shape)
         delivered = np.minimum(backlog, capacity)
         backlog -= delivered
-        cum_deliveries += delivered
+        delivered_total += delivered
 
-        stock = legacy + cum_deliveries
-        eu_pct = 100.0 * readiness * stock / data.requirement[None, :]
+        stock = legacy + delivered_total
+        eu_pct = eu_factor * stock
 
-        frac = us_frac[:, t, :]
-        if conditional.any():
-            fired = conditional[None, :] & (eu_pct >= dd.trigger_pct[None, :])
+        frac = us_frac[t]
+        if any_conditional:
+            fired = conditional & (eu_pct >= dd.trigger_pct[col])
             trigger_year = np.where(fired & np.isinf(trigger_year), years[t], trigger_year)
-            progress = np.clip((years[t] - trigger_year) / np.maximum(dd.over_years, 1)[None, :], 0, 1)
+            progress = np.clip((years[t] - trigger_year) / np.maximum(dd.over_years, 1)[col], 0, 1)
             progress = np.where(np.isinf(trigger_year), 0.0, progress)
-            cond_frac = 1.0 - (1.0 - dd.floor[None, :]) * progress
-            frac = np.where(conditional[None, :], cond_frac, frac)
-        us_units = data.us_units[None, :] * frac
+            frac = np.where(conditional, 1.0 - (1.0 - dd.floor[col]) * progress, frac)
+        coverage[t] = eu_pct + us_factor * frac
+        if detail:
+            kept["european"][t] = eu_pct
+            kept["us"][t] = data.us_units[col] * frac
+            kept["stock"][t] = stock
+            kept["deliveries"][t] = delivered
+            kept["orders"][t] = money
 
-        coverage[:, t, :] = eu_pct + 100.0 * us_units / data.requirement[None, :]
-        european[:, t, :] = eu_pct
-        us_left[:, t, :] = us_units
-        stock_out[:, t, :] = stock
-        deliveries_out[:, t, :] = delivered
-        orders_out[:, t, :] = money
+    def draw_major(a: np.ndarray | None) -> np.ndarray:
+        return None if a is None else a.transpose(2, 0, 1)  # type: ignore[return-value]
 
-    return Trajectories(coverage, european, us_left, stock_out, deliveries_out, orders_out, budget)
+    return Trajectories(
+        draw_major(coverage),
+        draw_major(kept.get("european")),
+        draw_major(kept.get("us")),
+        draw_major(kept.get("stock")),
+        draw_major(kept.get("deliveries")),
+        draw_major(kept.get("orders")),
+        budget,
+    )

@@ -18,7 +18,7 @@ import numpy as np
 from europillar.scenario.distributions import Uncertain, draw
 from europillar.transition.model import Draws, Model, simulate
 
-BLOCK = 1024
+BLOCK = 4096
 BIN_WIDTH = 0.1  # percentage points of coverage
 BIN_TOP = 400.0  # coverage above this goes to the overflow bin
 N_BINS = int(round(BIN_TOP / BIN_WIDTH)) + 1  # last bin = overflow
@@ -76,28 +76,30 @@ def run_chunk(
     hi = np.full((n_years, n_cat), -np.inf)
     kept_p: list[np.ndarray] = []
     kept_o: list[np.ndarray] = []
-    cell = (np.arange(n_years)[:, None] * n_cat + np.arange(n_cat)[None, :]) * N_BINS
+    cell = ((np.arange(n_years)[:, None] * n_cat + np.arange(n_cat)[None, :]) * N_BINS)[..., None]
     for i, (block, n) in enumerate(plan):
         draws = _take(sample_block(params, seed, block), n)
-        cov = simulate(model, draws).coverage_pct  # (n, T, C)
-        bins = np.clip(np.floor(cov / BIN_WIDTH), 0, N_BINS - 1).astype(np.int64)
-        counts += np.bincount((bins + cell[None]).reshape(-1), minlength=counts.size)
-        gap = cov < model.threshold_pct
-        below += gap.sum(axis=0)
-        any_gap = gap.any(axis=2)  # (n, T)
-        any_below += any_gap.sum(axis=0)
+        # simulate() stores coverage time-major (T, C, D); work on that layout directly.
+        cov = simulate(model, draws, detail=False).coverage_pct.transpose(1, 2, 0)
+        bins = np.clip(np.floor(cov * (1.0 / BIN_WIDTH)), 0, N_BINS - 1).astype(np.int64)
+        bins += cell
+        counts += np.bincount(bins.ravel(), minlength=counts.size)
+        gap = cov < model.threshold_pct  # (T, C, n)
+        below += gap.sum(axis=2)
+        any_gap = gap.any(axis=1)  # (T, n)
+        any_below += any_gap.sum(axis=1)
         covered = cov >= 100.0
-        idx = np.where(covered.any(axis=1), covered.argmax(axis=1), n_years)  # (n, C)
+        idx = np.where(covered.any(axis=0), covered.argmax(axis=0), n_years)  # (C, n)
         for c in range(n_cat):
-            first[c] += np.bincount(idx[:, c], minlength=n_years + 1)
-        sums[i] = cov.sum(axis=0)
-        lo = np.minimum(lo, cov.min(axis=0))
-        hi = np.maximum(hi, cov.max(axis=0))
+            first[c] += np.bincount(idx[c], minlength=n_years + 1)
+        sums[i] = cov.sum(axis=2)
+        lo = np.minimum(lo, cov.min(axis=2))
+        hi = np.maximum(hi, cov.max(axis=2))
         start = block * BLOCK
         keep = max(0, min(n, SENSITIVITY_DRAWS - start))
         if keep:
             kept_p.append(np.column_stack([getattr(draws, p)[:keep] for p in PARAMETERS]))
-            kept_o.append(any_gap[:keep].sum(axis=1).astype(float))
+            kept_o.append(any_gap[:, :keep].sum(axis=0).astype(float))
     return ChunkSummary(
         blocks=tuple(b for b, _ in plan),
         counts=counts.reshape(n_years, n_cat, N_BINS),

@@ -1,0 +1,50 @@
+"""The README's promises: two Quickstart commands, and every domain's tour snippet."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _command_after(marker: str) -> str:
+    block = README.split(marker, 1)[1]
+    match = re.search(r"```bash\n(.+?)\n```", block, re.S)
+    assert match is not None
+    return match.group(1)
+
+
+def test_quickstart_has_exactly_two_setup_commands() -> None:
+    quickstart = README.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    assert quickstart.count("```bash") == 2
+    main = _command_after("<!-- ci:main -->")
+    tests = _command_after("<!-- ci:test -->")
+    assert "\n" not in main and "\n" not in tests
+    assert main.startswith("python3 -m venv ") and "europillar report" in main
+    assert tests.startswith("python3 -m venv ") and "pytest" in tests and ".[test]" in tests
+
+
+def test_ci_runs_the_readme_commands() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "<!-- ci:main -->" in ci and "<!-- ci:test -->" in ci
+
+
+def test_every_domain_snippet_is_in_the_readme() -> None:
+    snippets = sorted((ROOT / "docs").glob("readme-*.md"))
+    assert len(snippets) >= 6
+    for snippet in snippets:
+        assert snippet.read_text(encoding="utf-8").strip() in README, snippet.name
+
+
+def test_every_cli_command_in_the_readme_exists() -> None:
+    from europillar.cli.app import _register_all, app
+
+    _register_all()
+    import typer.main
+
+    group = typer.main.get_command(app)
+    known = set(group.commands)  # type: ignore[attr-defined]
+    used = set(re.findall(r"^europillar ([a-z-]+)", README, re.M))
+    assert used and used <= known, used - known
