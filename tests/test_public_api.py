@@ -1,0 +1,20 @@
+"""The public API is what docs/api.md says, and every name resolves."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import europillar
+
+DOC = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+
+
+def test_all_matches_the_documented_api() -> None:
+    documented = set(re.findall(r"^\| `([A-Za-z_]+)` \|", DOC, re.M))
+    assert documented == set(europillar.__all__) - {"__version__"}
+
+
+def test_every_public_name_resolves() -> None:
+    for name in europillar.__all__:
+        assert getattr(europillar, name) is not None, name
