@@ -65,8 +65,13 @@ def main() -> None:
 
     try:
         from ema_workbench import Model as EmaModel
-        from ema_workbench import RealParameter, ScalarOutcome, SequentialEvaluator, perform_experiments
-        from ema_workbench import ema_logging  # noqa: F401
+        from ema_workbench import (
+            RealParameter,
+            ScalarOutcome,
+            SequentialEvaluator,
+            ema_logging,  # noqa: F401
+            perform_experiments,
+        )
     except ImportError:
         print("EMA Workbench   : skipped (pip install ema_workbench)")
         return

@@ -16,11 +16,11 @@ from europillar.transition.model import (
 
 
 def constant_params(**overrides: object) -> dict[str, object]:
-    params: dict[str, object] = dict(
-        gdp_growth=0.0, budget_target_share=0.035, equipment_share=0.5, build_up_share=1.0,
-        unit_cost_scale=1.0, lead_time_scale=1.0, capacity_ramp=0.0, retirement=0.0,
-        readiness_scale=1.0, drawdown_shift=0.0,
-    )
+    params: dict[str, object] = {
+        "gdp_growth": 0.0, "budget_target_share": 0.035, "equipment_share": 0.5,
+        "build_up_share": 1.0, "unit_cost_scale": 1.0, "lead_time_scale": 1.0,
+        "capacity_ramp": 0.0, "retirement": 0.0, "readiness_scale": 1.0, "drawdown_shift": 0.0,
+    }
     params.update(overrides)
     return params
 
@@ -73,7 +73,7 @@ def three_category_model(policy: str = "proportional_to_gap") -> Model:
     return Model(years, data, drawdown, budget, policy, 90.0)
 
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(name="make_params")

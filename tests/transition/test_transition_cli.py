@@ -27,7 +27,7 @@ def test_model_from_preset_uses_only_categories_with_cited_inputs() -> None:
     from europillar.capability import compute_gaps
 
     scenario = load_scenario("replace_us_full")
-    model, params, settings, notes = build_model(scenario)
+    model, _params, settings, notes = build_model(scenario)
     gaps = compute_gaps(scenario).by_category.set_index("category")
     for i, cat in enumerate(model.data.categories):
         row = gaps.loc[cat]
@@ -88,8 +88,7 @@ def test_bad_distributions_name_the_key_and_exit_2(tmp_path: Path, old: str, new
 
 
 def test_safe_drawdown_keeps_central_coverage_at_threshold() -> None:
-    from europillar.transition.model import Drawdown, Model, simulate
-    from europillar.transition.model import KIND_SERIES
+    from europillar.transition.model import KIND_SERIES, Drawdown, Model, simulate
     from europillar.transition.results import central_draws, central_run, safe_drawdown_frame
 
     model, params, _, _ = build_model(load_scenario("replace_us_full"))

@@ -64,8 +64,8 @@ def test_chunked_and_single_process_runs_are_bit_identical(make_three, make_para
 
 
 def test_histogram_quantiles_match_numpy_within_one_bin(make_three, make_params) -> None:
-    from europillar.transition.montecarlo import sample_block, _take
     from europillar.transition.model import simulate
+    from europillar.transition.montecarlo import _take, sample_block
 
     model = make_three()
     params = make_params(gdp_growth=Normal(dist="normal", mean=0.012, std=0.01),

@@ -8,7 +8,7 @@ chunked or where they run.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
@@ -142,7 +142,7 @@ class Discrete(_Dist):
 
 
 Distribution = Annotated[
-    Union[Normal, LogNormal, Triangular, Uniform, Discrete], Field(discriminator="dist")
+    Normal | LogNormal | Triangular | Uniform | Discrete, Field(discriminator="dist")
 ]
 
 
@@ -155,7 +155,7 @@ def _kind(value: Any) -> str:
 # A number, or a table with a ``dist`` key. The callable discriminator makes a bad
 # distribution report only its own error (not "not a number" as well).
 Uncertain = Annotated[
-    Union[Annotated[float, Tag("number")], Annotated[Distribution, Tag("distribution")]],
+    Annotated[float, Tag("number")] | Annotated[Distribution, Tag("distribution")],
     Discriminator(_kind),
 ]
 

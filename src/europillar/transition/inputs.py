@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from europillar.scenario.distributions import Uncertain
+from europillar.scenario.schema import Scenario
 from europillar.scenario.sections.transition import Drawdown as DrawdownSpec
 from europillar.scenario.sections.transition import TransitionSettings
 from europillar.transition.model import (
@@ -77,7 +78,9 @@ def parameters(settings: TransitionSettings) -> dict[str, Uncertain]:
     }
 
 
-def build_model(scenario):  # type: ignore[no-untyped-def]
+def build_model(
+    scenario: Scenario,
+) -> tuple[Model, dict[str, Uncertain], TransitionSettings, list[str]]:
     """(model, parameters, settings, notes) for ``scenario``.
 
     Categories enter the model only where the requirement, the European inventory and
@@ -86,7 +89,7 @@ def build_model(scenario):  # type: ignore[no-untyped-def]
     from europillar import data
     from europillar.capability import compute_gaps
 
-    settings = scenario.transition or TransitionSettings()
+    settings = scenario.transition or TransitionSettings.model_validate({})
     gaps = compute_gaps(scenario)
     start = settings.start_year or scenario.base_year
     years = np.arange(start, settings.end_year + 1)
@@ -156,7 +159,7 @@ def build_model(scenario):  # type: ignore[no-untyped-def]
 _SOURCES: dict[str, list[str]] = {}
 
 
-def cited_sources(scenario) -> list[str]:  # type: ignore[no-untyped-def]
+def cited_sources(scenario: Scenario) -> list[str]:
     """Source ids behind the last model built for ``scenario``."""
     if scenario.name not in _SOURCES:
         build_model(scenario)
@@ -202,9 +205,11 @@ def _capacities(rows: pd.DataFrame, members: list[str], cats: tuple[str, ...],
     return np.array(out), sources
 
 
-def _drawdown(settings: TransitionSettings, scenario, cats: tuple[str, ...],  # type: ignore[no-untyped-def]
+def _drawdown(settings: TransitionSettings, scenario: Scenario, cats: tuple[str, ...],
               years: np.ndarray) -> Drawdown:
-    default = settings.us_drawdown.get("default", DrawdownSpec(kind="gradual", start=2027, end=2035))
+    default = settings.us_drawdown.get(
+        "default", DrawdownSpec.model_validate({"kind": "gradual", "start": 2027, "end": 2035})
+    )
     n = len(cats)
     kind, start, end = np.zeros(n, int), np.zeros(n), np.zeros(n)
     floor, trigger, over = np.zeros(n), np.zeros(n), np.ones(n)

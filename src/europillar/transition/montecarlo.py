@@ -21,7 +21,7 @@ from europillar.transition.model import Draws, Model, simulate
 BLOCK = 4096
 BIN_WIDTH = 0.1  # percentage points of coverage
 BIN_TOP = 400.0  # coverage above this goes to the overflow bin
-N_BINS = int(round(BIN_TOP / BIN_WIDTH)) + 1  # last bin = overflow
+N_BINS = round(BIN_TOP / BIN_WIDTH) + 1  # last bin = overflow
 SENSITIVITY_DRAWS = 100_000  # draws kept per draw for rank correlations
 
 PARAMETERS = tuple(f.name for f in fields(Draws))
@@ -84,9 +84,9 @@ def run_chunk(
         bins = np.clip(np.floor(cov * (1.0 / BIN_WIDTH)), 0, N_BINS - 1).astype(np.int64)
         bins += cell
         counts += np.bincount(bins.ravel(), minlength=counts.size)
-        gap = cov < model.threshold_pct  # (T, C, n)
+        gap: np.ndarray = np.asarray(cov < model.threshold_pct)  # (T, C, n)
         below += gap.sum(axis=2)
-        any_gap = gap.any(axis=1)  # (T, n)
+        any_gap: np.ndarray = np.asarray(gap.any(axis=1))  # (T, n)
         any_below += any_gap.sum(axis=1)
         covered = cov >= 100.0
         idx = np.where(covered.any(axis=0), covered.argmax(axis=0), n_years)  # (C, n)

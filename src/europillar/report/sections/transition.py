@@ -20,7 +20,7 @@ def build(year: int) -> Section | None:
     from europillar.transition import build_model, run_transition
 
     scenario = load_scenario(PRESET)
-    model, params, settings, notes = build_model(scenario)
+    model, params, _settings, notes = build_model(scenario)
     result = run_transition(model, params, DRAWS, SEED)
     fan, gap = result.fan, result.gap_probability
     cats = list(dict.fromkeys(fan["category"]))

@@ -46,9 +46,9 @@ class Drawdown(BaseModel):
         missing = [k for k in needed if getattr(self, k) is None]
         if missing:
             raise ValueError(f"drawdown kind '{self.kind}' needs {', '.join(missing)}")
-        if self.kind == "gradual" and self.start is not None and self.end is not None:
-            if self.end < self.start:
-                raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        gradual = self.kind == "gradual" and self.start is not None and self.end is not None
+        if gradual and self.end < self.start:  # type: ignore[operator]
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
         if self.remaining_pct is not None:
             bad = {y: v for y, v in self.remaining_pct.items() if not 0 <= v <= 100}
             if bad:
@@ -82,7 +82,7 @@ class TransitionSettings(BaseModel):
     end_year: int = Field(2045, description="last simulated year (>= 2045 recommended)")
     threshold_pct: float = Field(100.0, gt=0, description="coverage below this is a gap")
     gdp_growth_pct: Uncertain = Field(1.2, description="real GDP growth per year, %")
-    budget: Budget = Field(default_factory=Budget)
+    budget: Budget = Field(default_factory=lambda: Budget.model_validate({}))
     equipment_share_pct: Uncertain = Field(
         20.0, description="share of extra spending going to equipment, % (NATO guideline: 20)"
     )
@@ -100,7 +100,9 @@ class TransitionSettings(BaseModel):
     readiness_scale: Uncertain = Field(1.0, description="multiplier on readiness factors")
     drawdown_shift_years: Uncertain = Field(0.0, description="years added to drawdown dates")
     us_drawdown: dict[str, Drawdown] = Field(
-        default_factory=lambda: {"default": Drawdown(kind="gradual", start=2027, end=2035)},
+        default_factory=lambda: {
+            "default": Drawdown.model_validate({"kind": "gradual", "start": 2027, "end": 2035})
+        },
         description="category id (or 'default') -> drawdown schedule",
     )
     draws: int = Field(2000, ge=1, description="Monte Carlo draws (CLI --draws overrides)")
