@@ -1,0 +1,63 @@
+"""One table, two representations: JSON records (for the pages) or a CSV download."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+import pandas as pd
+from fastapi import HTTPException
+from fastapi.responses import JSONResponse, Response
+
+from europillar.errors import InputError
+from europillar.web.storage.store import plain_rows
+
+TableFormat = Literal["json", "csv"]
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """JSON-safe rows (exact floats): NaN becomes null, numpy scalars become Python numbers."""
+    columns = [str(c) for c in frame.columns]
+    return [dict(zip(columns, row, strict=True)) for row in plain_rows(frame)]
+
+
+def table_response(frame: pd.DataFrame, fmt: str, filename: str, **extra: Any) -> Response:
+    if fmt == "csv":
+        return Response(
+            frame.to_csv(index=False, lineterminator="\n"),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
+        )
+    return JSONResponse({**extra, "columns": list(map(str, frame.columns)), "rows": records(frame)})
+
+
+def svg_response(text: str) -> Response:
+    return Response(text, media_type="image/svg+xml")
+
+
+def input_error(exc: InputError, prefix: str = "", status: int = 422) -> HTTPException:
+    """A 4xx naming the field (the InputError's key path), the value and the reason."""
+    field = f"{prefix}{exc.key}" if exc.key else (prefix.rstrip(".") or None)
+    return HTTPException(status, detail={
+        "field": field, "value": _jsonable(exc.value), "message": str(exc),
+        "reason": exc.reason, "allowed": [str(a) for a in exc.allowed] if exc.allowed else None,
+    })
+
+
+def field_error(field: str, value: Any, message: str, status: int = 422) -> HTTPException:
+    return HTTPException(status, detail={"field": field, "value": _jsonable(value),
+                                         "message": message, "reason": message, "allowed": None})
+
+
+def not_found(what: str, ident: Any) -> HTTPException:
+    return HTTPException(404, detail={"field": "id", "value": _jsonable(ident),
+                                      "message": f"no {what} with id {ident}.",
+                                      "reason": "not found", "allowed": None})
+
+
+def _jsonable(value: Any) -> Any:
+    try:
+        json.dumps(value)
+        return value
+    except TypeError:
+        return str(value)
