@@ -29,12 +29,12 @@ def write_many(files: Mapping[Path, str | bytes]) -> None:
         for target, content in files.items():
             target = Path(target)
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content.encode("utf-8") if isinstance(content, str) else content)
                 handle.flush()
                 os.fsync(handle.fileno())
-            staged.append((Path(tmp), target))
+            staged.append((Path(tmp_name), target))
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)

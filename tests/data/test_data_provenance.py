@@ -64,6 +64,40 @@ def test_observation_indicators_are_catalogued() -> None:
         assert set(frame["indicator"]) <= catalogue, name
 
 
+OBSERVATION_AND_AGGREGATE_TABLES = sorted(
+    [*(TABLES_DIR / "observations").glob("*.csv"), *(TABLES_DIR / "aggregates").glob("*.csv")]
+)
+
+
+def test_observation_and_aggregate_tables_are_found() -> None:
+    names = {p.relative_to(TABLES_DIR).as_posix() for p in OBSERVATION_AND_AGGREGATE_TABLES}
+    assert {"observations/published.csv", "aggregates/published.csv"} <= names
+
+
+@pytest.mark.parametrize("path", OBSERVATION_AND_AGGREGATE_TABLES,
+                         ids=lambda p: p.relative_to(TABLES_DIR).as_posix())
+def test_every_indicator_is_catalogued_with_its_unit(path: Path) -> None:
+    """Every indicator id in observations/ and aggregates/ is defined in indicators.csv, and
+    each row's unit is the catalogue's (local-currency rows add the currency in brackets)."""
+    catalogue = load("indicators").set_index("indicator")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    unknown = sorted(set(frame["indicator"]) - set(catalogue.index))
+    assert not unknown, f"{path.name}: indicators not in indicators.csv: {unknown}"
+    expected = frame["indicator"].map(catalogue["unit"])
+    local = frame["indicator"] == "milex_lcu_current_m"
+    prefixed = [u.startswith(f"{e} (") for u, e in zip(frame["unit"], expected.fillna(""))]
+    same = (frame["unit"] == expected) | (local & pd.Series(prefixed, index=frame.index))
+    bad = frame.loc[~same, ["indicator", "unit"]].drop_duplicates()
+    assert bad.empty, f"{path.name}: units differ from the catalogue: {bad.values.tolist()[:5]}"
+
+
+def test_catalogue_rows_are_complete() -> None:
+    catalogue = load("indicators")
+    assert not catalogue["indicator"].duplicated().any()
+    for column in ("unit", "definition", "price_base", "source_ids"):
+        assert (catalogue[column].fillna("").str.strip() != "").all(), column
+
+
 def test_docs_name_every_catalogued_indicator() -> None:
     docs = (TABLES_DIR.parents[3] / "docs" / "data.md")
     if not docs.is_file():

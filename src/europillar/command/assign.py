@@ -17,8 +17,6 @@ they do not hurt resilience).
 from __future__ import annotations
 
 import itertools
-import os
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +24,7 @@ import highspy
 import numpy as np
 
 from europillar.errors import InputError
+from europillar.highs import new_highs, run
 
 
 @dataclass(frozen=True)
@@ -36,21 +35,6 @@ class Assignment:
     worst_single_loss_commanded_pct: float
     status: str
     moved: int | None = None
-
-
-def _new_highs() -> highspy.Highs:
-    """A silent HiGHS instance (its banner is written to fd 1 at construction)."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "w") as devnull:
-            os.dup2(devnull.fileno(), 1)
-            solver = highspy.Highs()
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-    solver.setOptionValue("output_flag", False)
-    return solver
 
 
 def _worst_pct(force_to_hq: Mapping[str, str], weights: Mapping[str, float]) -> float:
@@ -83,8 +67,7 @@ def optimise_assignment(
     """Min-max load assignment by MIP (HiGHS); fewest moves from ``current`` among optima."""
     forces = sorted(weights)
     options = _allowed(forces, hqs, allowed)
-    h = _new_highs()
-    h.setOptionValue("random_seed", 0)
+    h = new_highs()
     inf = highspy.kHighsInf
     var: dict[tuple[str, str], int] = {}
     for f in forces:
@@ -109,7 +92,7 @@ def optimise_assignment(
         h.addRow(-inf, 0.0, idx.size, idx, val)
         if capacity and hq in capacity:
             h.addRow(-inf, float(capacity[hq]), idx.size - 1, idx[:-1], val[:-1])
-    h.run()
+    run(h)
     status = h.modelStatusToString(h.getModelStatus())
     if status != "Optimal":
         raise InputError(None, "capacity", dict(capacity or {}), f"no feasible assignment ({status})")
@@ -120,7 +103,7 @@ def optimise_assignment(
         h.changeColCost(z, 0.0)
         for (f, hq), j in var.items():
             h.changeColCost(j, 0.0 if current.get(f) == hq else 1.0)
-        h.run()
+        run(h)
         status = h.modelStatusToString(h.getModelStatus())
     values = h.getSolution().col_value
     chosen = {f: hq for (f, hq), j in var.items() if values[j] > 0.5}

@@ -11,12 +11,12 @@ import io
 import math
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
+from europillar import data
 from europillar.errors import InputError
 
 SHIPPED = ("centralised", "distributed")
@@ -38,9 +38,8 @@ class CommandStructure:
 
 
 def _table(name: str) -> pd.DataFrame:
-    path = resources.files("europillar").joinpath(f"data/tables/command/{name}.csv")
-    with path.open("r", encoding="utf-8") as handle:
-        return pd.read_csv(handle, dtype=str, keep_default_na=False)
+    """A shipped command table as text columns (``estimate`` as bool), via the data layer."""
+    return data.load(f"command/{name}")
 
 
 def load_nodes() -> pd.DataFrame:

@@ -9,18 +9,15 @@ are concave, so they enter as incremental segments with ordering binaries.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import highspy
 import numpy as np
 import pandas as pd
 
+from europillar.highs import new_highs, run
 from europillar.procurement.learning import order_cost, piecewise
 from europillar.procurement.problem import (
     ProcurementProblem,
@@ -51,24 +48,6 @@ class PlanResult:
     dropped: tuple[str, ...] = field(default_factory=tuple)
 
 
-@contextlib.contextmanager
-def _quiet_stdout() -> Iterator[None]:
-    """Silence file descriptor 1 so that machine-readable CLI output stays clean."""
-    sys.stdout.flush()
-    try:
-        saved = os.dup(1)
-    except OSError:  # no real stdout (embedded use): nothing to protect
-        yield
-        return
-    try:
-        with open(os.devnull, "w") as null:
-            os.dup2(null.fileno(), 1)
-            yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-
-
 class MipModel:
     """Columns and sparse rows, handed to HiGHS in one piece."""
 
@@ -91,11 +70,7 @@ class MipModel:
             self.rows.append((lb, ub, idx, val))
 
     def solve(self, time_limit_s: float, rel_gap: float) -> tuple[highspy.Highs, float]:
-        with _quiet_stdout():
-            h = highspy.Highs()  # HiGHS prints a banner from C++ on first construction
-        h.setOptionValue("output_flag", False)
-        h.setOptionValue("random_seed", 0)
-        h.setOptionValue("threads", 1)
+        h = new_highs()
         h.setOptionValue("time_limit", float(time_limit_s))
         h.setOptionValue("mip_rel_gap", float(rel_gap))
         inf = highspy.kHighsInf
@@ -130,7 +105,7 @@ class MipModel:
         ]
         h.passModel(lp)
         began = time.perf_counter()
-        h.run()
+        run(h)
         return h, time.perf_counter() - began
 
 
