@@ -11,10 +11,14 @@ DOC = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text(encodi
 
 
 def test_all_matches_the_documented_api() -> None:
-    documented = set(re.findall(r"^\| `([A-Za-z_]+)` \|", DOC, re.M))
+    documented = set(re.findall(r"^\| `([A-Za-z_]+)` \|", DOC, re.MULTILINE))
     assert documented == set(europillar.__all__) - {"__version__"}
 
 
 def test_every_public_name_resolves() -> None:
     for name in europillar.__all__:
         assert getattr(europillar, name) is not None, name
+
+
+def test_all_names_every_entry_point_once() -> None:
+    assert sorted(europillar.__all__) == sorted({"__version__", *europillar._API})

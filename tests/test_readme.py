@@ -11,7 +11,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def _command_after(marker: str) -> str:
     block = README.split(marker, 1)[1]
-    match = re.search(r"```bash\n(.+?)\n```", block, re.S)
+    match = re.search(r"```bash\n(.+?)\n```", block, re.DOTALL)
     assert match is not None
     return match.group(1)
 
@@ -46,5 +46,5 @@ def test_every_cli_command_in_the_readme_exists() -> None:
 
     group = typer.main.get_command(app)
     known = set(group.commands)  # type: ignore[attr-defined]
-    used = set(re.findall(r"^europillar ([a-z-]+)", README, re.M))
+    used = set(re.findall(r"^europillar ([a-z-]+)", README, re.MULTILINE))
     assert used and used <= known, used - known

@@ -28,7 +28,23 @@ _API = {
     "InputError": "europillar.errors",
 }
 
-__all__ = ["__version__", *_API]
+__all__ = [
+    "InputError",
+    "__version__",
+    "build_model",
+    "burden_table",
+    "compare",
+    "compute_gaps",
+    "load",
+    "load_scenario",
+    "members",
+    "power_indices",
+    "resilience_table",
+    "run_transition",
+    "series",
+    "solve",
+    "theatre_coverage",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -9,6 +9,7 @@ import numpy as np
 
 from europillar.report.figures import svg
 from europillar.report.sections import Section
+from europillar.scenario.schema import Scenario
 
 PRESET = "replace_us_full"
 DRAWS = 2000
@@ -85,7 +86,7 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _source_ids(scenario: object) -> list[str]:
+def _source_ids(scenario: Scenario) -> list[str]:
     from europillar.transition.inputs import cited_sources
 
     return cited_sources(scenario)
