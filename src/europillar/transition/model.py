@@ -199,36 +199,45 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
     names = ("european", "us", "stock", "deliveries", "orders")
     kept = {name: np.empty((n_years, n_cat, n_draws)) for name in names} if detail else {}
 
-    legacy = np.broadcast_to(data.initial_stock[col], shape).astype(float)
+    legacy = np.array(np.broadcast_to(data.initial_stock[col], shape), dtype=float)
     keep = 1.0 - draws.retirement[None, :]
-    capacity = np.broadcast_to(data.capacity[col], shape).astype(float)
+    capacity = np.array(np.broadcast_to(data.capacity[col], shape), dtype=float)
     ramp = 1.0 + draws.capacity_ramp[None, :]
+    inv_cost = np.where(can_order, 1.0 / cost0.clip(min=1e-300), 0.0)
     fixed = model.policy == "fixed_shares"
+    # Work buffers, reused every year (the loop is memory-bound: avoid temporaries).
+    money, orders = np.empty(shape), np.empty(shape)
+    delivered, stock, eu_pct = np.empty(shape), np.empty(shape), np.empty(shape)
+    total_need, scale = np.empty(n_draws), np.empty(n_draws)
     for t in range(n_years):
         if t:
-            legacy = legacy * keep
-            capacity = capacity * ramp
+            legacy *= keep
+            capacity *= ramp
         # Orders: towards the stock that meets the requirement, counting what is on order.
         if fixed:
-            money = build_money[t][None, :] * fixed_share
+            np.multiply(build_money[t][None, :], fixed_share, out=money)
         else:
-            need_money = np.maximum(target_stock - legacy - cum_orders, 0.0) * cost0
-            total_need = need_money.sum(axis=0)  # adds rows in category order
-            scale = np.where(total_need > 0,
-                             np.minimum(1.0, build_money[t] / np.maximum(total_need, 1e-300)), 0.0)
-            money = need_money * scale[None, :]
-        orders = money / cost
+            np.subtract(target_stock, legacy, out=money)
+            money -= cum_orders
+            np.maximum(money, 0.0, out=money)
+            money *= cost0  # money needed per category
+            money.sum(axis=0, out=total_need)  # adds rows in category order
+            np.maximum(total_need, 1e-300, out=scale)
+            np.divide(build_money[t], scale, out=scale)
+            np.minimum(scale, 1.0, out=scale)
+            money *= scale  # where nothing is needed, money stays 0 whatever the scale
+        np.multiply(money, inv_cost, out=orders)
         cum_orders += orders
         arrivals[slot + t * cells] += orders.reshape(-1)
 
         # Deliveries: eligible backlog, capped by production capacity that ramps up.
         backlog += arrivals[t * cells : (t + 1) * cells].reshape(shape)
-        delivered = np.minimum(backlog, capacity)
+        np.minimum(backlog, capacity, out=delivered)
         backlog -= delivered
         delivered_total += delivered
 
-        stock = legacy + delivered_total
-        eu_pct = eu_factor * stock
+        np.add(legacy, delivered_total, out=stock)
+        np.multiply(eu_factor, stock, out=eu_pct)
 
         frac = us_frac[t]
         if any_conditional:
@@ -237,7 +246,7 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
             progress = np.clip((years[t] - trigger_year) / np.maximum(dd.over_years, 1)[col], 0, 1)
             progress = np.where(np.isinf(trigger_year), 0.0, progress)
             frac = np.where(conditional, 1.0 - (1.0 - dd.floor[col]) * progress, frac)
-        coverage[t] = eu_pct + us_factor * frac
+        np.add(eu_pct, us_factor * frac, out=coverage[t])
         if detail:
             kept["european"][t] = eu_pct
             kept["us"][t] = data.us_units[col] * frac
