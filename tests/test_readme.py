@@ -48,3 +48,15 @@ def test_every_cli_command_in_the_readme_exists() -> None:
     known = set(group.commands)  # type: ignore[attr-defined]
     used = set(re.findall(r"^europillar ([a-z-]+)", README, re.MULTILINE))
     assert used and used <= known, used - known
+
+
+def test_every_python_example_in_the_readme_runs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    blocks = re.findall(r"```python\n(.+?)\n```", README, re.DOTALL)
+    assert len(blocks) >= 6
+    for block in blocks:
+        result = subprocess.run([sys.executable, "-c", block], capture_output=True, text=True,
+                                cwd=tmp_path, check=False, timeout=600)
+        assert result.returncode == 0, f"{block.splitlines()[0]}\n{result.stderr[-800:]}"
