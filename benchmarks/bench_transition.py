@@ -1,6 +1,6 @@
 """Benchmark: transition Monte Carlo throughput, worker scaling, and EMA Workbench.
 
-Run:  python benchmarks/bench_transition.py [--draws 200000] [--ema-experiments 300]
+Run:  python benchmarks/bench_transition.py [--draws 1000000] [--ema-experiments 2000]
 
 Prints, all measured in this run:
   * draws per second on one core (vectorised numpy, chunked);
@@ -33,8 +33,8 @@ def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", default="replace_us_full")
-    parser.add_argument("--draws", type=int, default=200_000)
-    parser.add_argument("--ema-experiments", type=int, default=300)
+    parser.add_argument("--draws", type=int, default=1_000_000)
+    parser.add_argument("--ema-experiments", type=int, default=2000)
     args = parser.parse_args()
 
     model, params, _, _ = build_model(load_scenario(args.scenario))
@@ -47,12 +47,12 @@ def main() -> None:
     rate1 = args.draws / t1
     print(f"one core        : {args.draws:>9,} draws in {t1:7.2f} s = {rate1:12,.0f} draws/s")
 
-    from dask.distributed import LocalCluster
+    from dask.distributed import LocalCluster, Worker
 
     rates = {}
     for n_workers in (1, 2):
         with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster:
+                          dashboard_address=None, worker_class=Worker) as cluster:
             address = cluster.scheduler_address
             execute(model, params, 8192, 0, scheduler=address)  # warm-up: workers import
             _, tw = timed(execute, model, params, args.draws, 1, chunk_draws=8 * 4096,
