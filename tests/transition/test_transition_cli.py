@@ -34,6 +34,10 @@ def test_model_from_preset_uses_only_categories_with_cited_inputs() -> None:
         assert model.data.requirement[i] == row["requirement"]
         assert model.data.initial_stock[i] == row["european_inventory"]
         assert model.data.us_units[i] == row["us_contribution_full"]
+    from europillar.data import load
+
+    registry = set(load("sources")["source_id"])
+    assert model.source_ids and set(model.source_ids) <= registry
     excluded = set(gaps.index) - set(model.data.categories)
     assert excluded and all(c in " ".join(notes) for c in excluded)
     # replace_us: requirement = European available + US, so coverage starts at 100%.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from europillar.scenario.distributions import Uncertain
+from europillar.scenario.distributions import Uncertain, central, draw, is_uncertain
 from europillar.scenario.schema import Scenario
 from europillar.scenario.sections.transition import Drawdown as DrawdownSpec
 from europillar.scenario.sections.transition import TransitionSettings
@@ -40,19 +40,13 @@ class Scaled:
     factor: float
 
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
-        from europillar.scenario.distributions import draw
-
         return draw(self.inner, rng, size) * self.factor
 
     def central(self) -> float:
-        from europillar.scenario.distributions import central
-
         return central(self.inner) * self.factor
 
     @property
     def is_degenerate(self) -> bool:
-        from europillar.scenario.distributions import is_uncertain
-
         return not is_uncertain(self.inner)
 
 
@@ -149,21 +143,10 @@ def build_model(
     drawdown = _drawdown(settings, scenario, cats, years)
     budget, budget_notes = _budget(settings, gaps.members, start, years)
     notes.extend(budget_notes)
-    model = Model(years, category_data, drawdown, budget, settings.allocation,
-                  settings.threshold_pct)
     sources = set(gaps.source_ids) | lead_sources | cap_sources | {"sipri_milex_2025"}
-    _SOURCES[scenario.name] = sorted(s for s in sources if s)
+    model = Model(years, category_data, drawdown, budget, settings.allocation,
+                  settings.threshold_pct, tuple(sorted(s for s in sources if s)))
     return model, parameters(settings), settings, notes
-
-
-_SOURCES: dict[str, list[str]] = {}
-
-
-def cited_sources(scenario: Scenario) -> list[str]:
-    """Source ids behind the last model built for ``scenario``."""
-    if scenario.name not in _SOURCES:
-        build_model(scenario)
-    return _SOURCES[scenario.name]
 
 
 def _lead_times(rows: pd.DataFrame, cats: tuple[str, ...]) -> tuple[np.ndarray, set[str]]:

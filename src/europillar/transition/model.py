@@ -65,6 +65,7 @@ class Model:
     budget: Budget
     policy: str  # "proportional_to_gap" or "fixed_shares"
     threshold_pct: float
+    source_ids: tuple[str, ...] = ()  # sources of the figures behind the inputs
 
 
 @dataclass(frozen=True)

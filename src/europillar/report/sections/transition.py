@@ -9,7 +9,6 @@ import numpy as np
 
 from europillar.report.figures import svg
 from europillar.report.sections import Section
-from europillar.scenario.schema import Scenario
 
 PRESET = "replace_us_full"
 DRAWS = 2000
@@ -75,7 +74,7 @@ Sources: capability inventory, US contribution, costs and lead times (see Source
 <p class="note">{html.escape(" ".join(notes))}</p>
 """
     return Section("transition", "The transition gap: build-up against US drawdown", body,
-                   source_ids=sorted(set(_source_ids(scenario))))
+                   source_ids=list(model.source_ids))
 
 
 def _cell(value: object) -> str:
@@ -85,8 +84,3 @@ def _cell(value: object) -> str:
         return f"{value:,.1f}"
     return str(value)
 
-
-def _source_ids(scenario: Scenario) -> list[str]:
-    from europillar.transition.inputs import cited_sources
-
-    return cited_sources(scenario)
