@@ -32,9 +32,18 @@ def synthetic_constellation() -> list[ElementSet]:
     a = EARTH_RADIUS_KM + 600.0
     inc = sun_synchronous_inclination_deg(a)
     return [
-        ElementSet(f"b{p}{k}", START, a, 0.0, inc,
-                   (raan_from_local_time(10.5, START) + 36.0 * p) % 360, 0.0, 90.0 * k + 18 * p)
-        for p in range(5) for k in range(4)
+        ElementSet(
+            f"b{p}{k}",
+            START,
+            a,
+            0.0,
+            inc,
+            (raan_from_local_time(10.5, START) + 36.0 * p) % 360,
+            0.0,
+            90.0 * k + 18 * p,
+        )
+        for p in range(5)
+        for k in range(4)
     ]
 
 
@@ -45,7 +54,7 @@ def naive_seconds_per_pair(ecef: np.ndarray, grid_unit: np.ndarray, samples: int
     gs = rng.integers(0, grid_unit.shape[0], samples)
     start = time.perf_counter()
     seen = 0
-    for t, g in zip(ts, gs):
+    for t, g in zip(ts, gs, strict=False):
         px, py, pz = grid_unit[g]
         for s in range(ecef.shape[0]):
             x, y, z = ecef[s, t]
@@ -61,27 +70,35 @@ def naive_seconds_per_pair(ecef: np.ndarray, grid_unit: np.ndarray, samples: int
 
 def main() -> None:
     theatre = get_theatre("baltic")
-    grid = make_grid(theatre.lat_min_deg, theatre.lat_max_deg, theatre.lon_min_deg,
-                     theatre.lon_max_deg, GRID_DEG)
+    grid = make_grid(
+        theatre.lat_min_deg, theatre.lat_max_deg, theatre.lon_min_deg, theatre.lon_max_deg, GRID_DEG
+    )
     jd = julian_date(START) + np.arange(int(DAYS * 86400 / STEP_S)) * STEP_S / 86400.0
     t0 = time.perf_counter()
     ecef, ok = propagate_ecef(synthetic_constellation(), jd)
     t_prop = time.perf_counter() - t0
     t0 = time.perf_counter()
-    stats = group_point_stats(ecef, ok, np.full(N_SAT, FOR_DEG), grid,
-                              {"all": list(range(N_SAT))}, STEP_S)
+    stats = group_point_stats(
+        ecef, ok, np.full(N_SAT, FOR_DEG), grid, {"all": list(range(N_SAT))}, STEP_S
+    )
     t_vec = time.perf_counter() - t0
     pairs = jd.size * grid.unit.shape[0]
     per_pair = naive_seconds_per_pair(ecef, grid.unit, samples=20000)
     t_naive = per_pair * pairs
     assert central_angle_limit_rad(np.array([EARTH_RADIUS_KM + 600.0]), FOR_DEG).size == 1
-    print(f"problem: {N_SAT} satellites x {jd.size} steps x {grid.unit.shape[0]} grid points"
-          f" ({N_SAT * pairs:,} satellite-step-point tests)")
+    print(
+        f"problem: {N_SAT} satellites x {jd.size} steps x {grid.unit.shape[0]} grid points"
+        f" ({N_SAT * pairs:,} satellite-step-point tests)"
+    )
     print(f"propagation (sgp4 SatrecArray): {t_prop:.2f} s")
-    print(f"vectorised coverage: {t_vec:.2f} s "
-          f"(mean accesses/point {stats['all'].accesses.mean():.1f})")
-    print(f"naive per-point loop: {per_pair * 1e6:.1f} us per (step, point) on 20,000 samples,"
-          f" scaled to {t_naive:.0f} s")
+    print(
+        f"vectorised coverage: {t_vec:.2f} s "
+        f"(mean accesses/point {stats['all'].accesses.mean():.1f})"
+    )
+    print(
+        f"naive per-point loop: {per_pair * 1e6:.1f} us per (step, point) on 20,000 samples,"
+        f" scaled to {t_naive:.0f} s"
+    )
     print(f"speed-up ratio naive/vectorised: {t_naive / t_vec:.0f}x")
 
 

@@ -25,26 +25,37 @@ def members() -> list[str]:
     try:
         from europillar import countries
 
-        return sorted(set(countries.members("EUROPEAN_NATO", 2025)) | set(countries.members("EU27", 2025)))
+        return sorted(
+            set(countries.members("EUROPEAN_NATO", 2025)) | set(countries.members("EU27", 2025))
+        )
     except ImportError:  # data helper's module missing: a fixed list of the same size
         return [f"M{i:02d}" for i in range(34)]
 
 
-def synthetic_targets(codes: list[str], categories: list[str], rng: np.random.Generator,
-                      candidates: pd.DataFrame) -> pd.DataFrame:
+def synthetic_targets(
+    codes: list[str], categories: list[str], rng: np.random.Generator, candidates: pd.DataFrame
+) -> pd.DataFrame:
     """Random units per member and category, kept within what the lines can deliver by 2035
     (so the benchmark times feasible instances)."""
     rows = []
     for g in categories:
-        lines = [deliverable_units(c, 2026, 2035) for _, c in candidates[candidates["category"] == g].iterrows()]
+        lines = [
+            deliverable_units(c, 2026, 2035)
+            for _, c in candidates[candidates["category"] == g].iterrows()
+        ]
         best_two = sum(sorted(lines, reverse=True)[:2])
         high = int(max(2, min(60, 0.8 * best_two / len(codes))))
         rows += [{"iso3": m, "category": g, "units": int(rng.integers(0, high))} for m in codes]
     return pd.DataFrame(rows)
 
 
-def synthetic_candidates(base: pd.DataFrame, categories: list[str], per_category: int,
-                         rng: np.random.Generator, codes: list[str]) -> pd.DataFrame:
+def synthetic_candidates(
+    base: pd.DataFrame,
+    categories: list[str],
+    per_category: int,
+    rng: np.random.Generator,
+    codes: list[str],
+) -> pd.DataFrame:
     """Clone shipped candidates with perturbed cost, capacity and producer to reach a size."""
     rows = []
     for g in categories:
@@ -83,9 +94,13 @@ def main() -> None:
 
     full = ProcurementProblem(targets, shipped, **rules)
     joint, base, status, gap = timed(full)
-    print(f"full instance: {len(codes)} members x {len(categories)} categories x {len(shipped)} candidates")
-    print(f"  joint MIP {joint:.3f} s ({status}, gap {gap:.2g}%), national baseline {base:.3f} s, "
-          f"ratio joint/baseline {joint / base:.1f}")
+    print(
+        f"full instance: {len(codes)} members x {len(categories)} categories x {len(shipped)} candidates"
+    )
+    print(
+        f"  joint MIP {joint:.3f} s ({status}, gap {gap:.2g}%), national baseline {base:.3f} s, "
+        f"ratio joint/baseline {joint / base:.1f}"
+    )
 
     print("scaling (ratio = time / time of the smallest case in this run):")
     for label, cases in (
@@ -100,8 +115,10 @@ def main() -> None:
             tgt = synthetic_targets(codes[:n_members], cats, rng, cands)
             seconds, _, status, gap = timed(ProcurementProblem(tgt, cands, **rules))
             first = first or seconds
-            print(f"  {label:24s} members={n_members:2d} categories={n_categories} candidates/cat={per_category}: "
-                  f"{seconds:.3f} s  ratio {seconds / first:5.1f}  ({status}, gap {gap:.2g}%)")
+            print(
+                f"  {label:24s} members={n_members:2d} categories={n_categories} candidates/cat={per_category}: "
+                f"{seconds:.3f} s  ratio {seconds / first:5.1f}  ({status}, gap {gap:.2g}%)"
+            )
 
 
 if __name__ == "__main__":

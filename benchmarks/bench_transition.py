@@ -38,9 +38,11 @@ def main() -> None:
     args = parser.parse_args()
 
     model, params, _, _ = build_model(load_scenario(args.scenario))
-    print(f"scenario {args.scenario}: {len(model.data.categories)} categories, "
-          f"{model.years.size} years, uncertain: "
-          f"{', '.join(p for p in PARAMETERS if not isinstance(params[p], float)) or 'none'}")
+    print(
+        f"scenario {args.scenario}: {len(model.data.categories)} categories, "
+        f"{model.years.size} years, uncertain: "
+        f"{', '.join(p for p in PARAMETERS if not isinstance(params[p], float)) or 'none'}"
+    )
 
     execute(model, params, 2048, seed=0)  # warm-up
     _, t1 = timed(execute, model, params, args.draws, 1)
@@ -51,17 +53,27 @@ def main() -> None:
 
     rates = {}
     for n_workers in (1, 2):
-        with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None, worker_class=Worker) as cluster:
+        with LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            worker_class=Worker,
+        ) as cluster:
             address = cluster.scheduler_address
             execute(model, params, 8192, 0, scheduler=address)  # warm-up: workers import
-            _, tw = timed(execute, model, params, args.draws, 1, chunk_draws=8 * 4096,
-                          scheduler=address)
+            _, tw = timed(
+                execute, model, params, args.draws, 1, chunk_draws=8 * 4096, scheduler=address
+            )
         rates[n_workers] = args.draws / tw
-        print(f"dask, {n_workers} worker{'s' if n_workers > 1 else ' '}: {args.draws:>9,} draws in "
-              f"{tw:7.2f} s = {rates[n_workers]:12,.0f} draws/s")
-    print(f"scaling 1 -> 2 workers: {rates[2] / rates[1]:.2f}x (machine has "
-          f"{__import__('os').cpu_count()} cores)")
+        print(
+            f"dask, {n_workers} worker{'s' if n_workers > 1 else ' '}: {args.draws:>9,} draws in "
+            f"{tw:7.2f} s = {rates[n_workers]:12,.0f} draws/s"
+        )
+    print(
+        f"scaling 1 -> 2 workers: {rates[2] / rates[1]:.2f}x (machine has "
+        f"{__import__('os').cpu_count()} cores)"
+    )
 
     try:
         from ema_workbench import Model as EmaModel
@@ -93,8 +105,10 @@ def main() -> None:
     with SequentialEvaluator(ema_model) as evaluator:
         _, te = timed(perform_experiments, ema_model, args.ema_experiments, evaluator=evaluator)
     rate_e = args.ema_experiments / te
-    print(f"EMA Workbench   : {args.ema_experiments:>9,} experiments in {te:7.2f} s = "
-          f"{rate_e:12,.0f} draws/s  (europillar one core is {rate1 / rate_e:,.0f}x faster)")
+    print(
+        f"EMA Workbench   : {args.ema_experiments:>9,} experiments in {te:7.2f} s = "
+        f"{rate_e:12,.0f} draws/s  (europillar one core is {rate1 / rate_e:,.0f}x faster)"
+    )
 
 
 if __name__ == "__main__":

@@ -78,8 +78,8 @@ def main() -> None:
     bz = [float(v) for v in ours.banzhaf_normalized()]
     ss = [float(v) for v in ours.shapley_shubik()]
     diff = max(
-        max(abs(a - b) for a, b in zip(bz, reference.banzhaf)),
-        max(abs(a - b) for a, b in zip(ss, reference.shapley_shubik)),
+        max(abs(a - b) for a, b in zip(bz, reference.banzhaf, strict=False)),
+        max(abs(a - b) for a, b in zip(ss, reference.shapley_shubik, strict=False)),
     )
     print(
         f"  powerindex: {t_pi:.2f} s; europillar ({ours.method}): {t_ours * 1000:.1f} ms; "

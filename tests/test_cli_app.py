@@ -16,8 +16,13 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_input_error_sentence_names_file_key_and_value() -> None:
-    err = InputError("my.toml", "us_commitment.tanker", "halfway", "not a commitment",
-                     allowed=["full", "reduced", "withdrawn"])
+    err = InputError(
+        "my.toml",
+        "us_commitment.tanker",
+        "halfway",
+        "not a commitment",
+        allowed=["full", "reduced", "withdrawn"],
+    )
     text = str(err)
     assert text == (
         "my.toml, key 'us_commitment.tanker': value 'halfway': not a commitment "

@@ -57,6 +57,12 @@ def test_every_python_example_in_the_readme_runs(tmp_path: Path) -> None:
     blocks = re.findall(r"```python\n(.+?)\n```", README, re.DOTALL)
     assert len(blocks) >= 6
     for block in blocks:
-        result = subprocess.run([sys.executable, "-c", block], capture_output=True, text=True,
-                                cwd=tmp_path, check=False, timeout=600)
+        result = subprocess.run(
+            [sys.executable, "-c", block],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
+            timeout=600,
+        )
         assert result.returncode == 0, f"{block.splitlines()[0]}\n{result.stderr[-800:]}"

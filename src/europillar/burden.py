@@ -29,10 +29,18 @@ class Target:
 
 TARGETS: tuple[Target, ...] = (
     Target("gap_2pct_usd_m", 2.0, "NATO 2 % guideline (Wales 2014)", "analysis_nato_wales_2014"),
-    Target("gap_3_5pct_usd_m", 3.5, "Hague 2025: 3.5 % core defence by 2035",
-           "analysis_nato_hague_2025"),
-    Target("gap_5pct_usd_m", 5.0, "Hague 2025: 5 % total (3.5 % core + 1.5 % related) by 2035",
-           "analysis_nato_hague_2025"),
+    Target(
+        "gap_3_5pct_usd_m",
+        3.5,
+        "Hague 2025: 3.5 % core defence by 2035",
+        "analysis_nato_hague_2025",
+    ),
+    Target(
+        "gap_5pct_usd_m",
+        5.0,
+        "Hague 2025: 5 % total (3.5 % core + 1.5 % related) by 2035",
+        "analysis_nato_hague_2025",
+    ),
 )
 
 # (basis, spending, GDP, share of GDP) indicator ids, in order of preference.
@@ -42,8 +50,15 @@ _BASES = (
 )
 
 BURDEN_COLUMNS = [
-    "iso3", "year", "basis", "spending_usd_current_m", "gdp_usd_current_m", "share_gdp_pct",
-    *[t.id for t in TARGETS], "includes_estimates", "sources",
+    "iso3",
+    "year",
+    "basis",
+    "spending_usd_current_m",
+    "gdp_usd_current_m",
+    "share_gdp_pct",
+    *[t.id for t in TARGETS],
+    "includes_estimates",
+    "sources",
 ]
 
 
@@ -75,12 +90,16 @@ def burden_table(
                 if len(found) < 3:
                     continue
                 spending, gdp, share = (c[0] for c in found)
-                row.update({
-                    "basis": basis, "spending_usd_current_m": spending,
-                    "gdp_usd_current_m": gdp, "share_gdp_pct": share,
-                    "includes_estimates": any(c[2] for c in found),
-                    "sources": ";".join(sorted({c[1] for c in found})),
-                })
+                row.update(
+                    {
+                        "basis": basis,
+                        "spending_usd_current_m": spending,
+                        "gdp_usd_current_m": gdp,
+                        "share_gdp_pct": share,
+                        "includes_estimates": any(c[2] for c in found),
+                        "sources": ";".join(sorted({c[1] for c in found})),
+                    }
+                )
                 for target in TARGETS:
                     row[target.id] = gap_to_target(spending, gdp, target.pct_of_gdp)
                 break
@@ -88,8 +107,12 @@ def burden_table(
     frame = pd.DataFrame(rows, columns=BURDEN_COLUMNS)
     frame["includes_estimates"] = frame["includes_estimates"].fillna(False).astype(bool)
     frame["sources"] = frame["sources"].fillna("")
-    for column in ("spending_usd_current_m", "gdp_usd_current_m", "share_gdp_pct",
-                   *[t.id for t in TARGETS]):
+    for column in (
+        "spending_usd_current_m",
+        "gdp_usd_current_m",
+        "share_gdp_pct",
+        *[t.id for t in TARGETS],
+    ):
         frame[column] = frame[column].astype(float)
     frame["year"] = frame["year"].astype(int)
     return frame
@@ -101,13 +124,18 @@ def gap_totals(burden: pd.DataFrame) -> pd.DataFrame:
     for year, part in burden.groupby("year", sort=True):
         have = part[part["basis"] != ""]
         for target in TARGETS:
-            rows.append({
-                "year": int(year), "target": target.label, "target_pct_of_gdp": target.pct_of_gdp,
-                "gap_usd_current_m": float(have[target.id].sum()),
-                "n_below_target": int((have[target.id] > 0).sum()),
-                "n_members": len(part), "n_missing": int((part["basis"] == "").sum()),
-                "missing_members": ";".join(sorted(part.loc[part["basis"] == "", "iso3"])),
-            })
+            rows.append(
+                {
+                    "year": int(year),
+                    "target": target.label,
+                    "target_pct_of_gdp": target.pct_of_gdp,
+                    "gap_usd_current_m": float(have[target.id].sum()),
+                    "n_below_target": int((have[target.id] > 0).sum()),
+                    "n_members": len(part),
+                    "n_missing": int((part["basis"] == "").sum()),
+                    "missing_members": ";".join(sorted(part.loc[part["basis"] == "", "iso3"])),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -131,16 +159,19 @@ def us_share_of_nato(
         missing = [m for m, c in cells.items() if c is None]
         total = sum(c[0] for c in have.values())
         usa = have.get("USA")
-        rows.append({
-            "year": year,
-            "usa_usd_current_m": usa[0] if usa else np.nan,
-            "nato_total_usd_current_m": total if have else np.nan,
-            "us_share_pct": 100.0 * usa[0] / total if usa and total else np.nan,
-            "n_members": len(current), "n_missing": len(missing),
-            "missing_members": ";".join(missing),
-            "includes_estimates": any(c[2] for c in have.values()),
-            "sources": ";".join(sorted({c[1] for c in have.values()})),
-        })
+        rows.append(
+            {
+                "year": year,
+                "usa_usd_current_m": usa[0] if usa else np.nan,
+                "nato_total_usd_current_m": total if have else np.nan,
+                "us_share_pct": 100.0 * usa[0] / total if usa and total else np.nan,
+                "n_members": len(current),
+                "n_missing": len(missing),
+                "missing_members": ";".join(missing),
+                "includes_estimates": any(c[2] for c in have.values()),
+                "sources": ";".join(sorted({c[1] for c in have.values()})),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -171,8 +202,9 @@ def olson_zeckhauser(burden: pd.DataFrame, year: int) -> OlsonZeckhauser:
     if len(part) < 3:
         return OlsonZeckhauser(int(year), len(part), float("nan"), float("nan"), bases)
     result = stats.spearmanr(part["gdp_usd_current_m"], part["share_gdp_pct"])
-    return OlsonZeckhauser(int(year), len(part), float(result.statistic),
-                           float(result.pvalue), bases)
+    return OlsonZeckhauser(
+        int(year), len(part), float(result.statistic), float(result.pvalue), bases
+    )
 
 
 def olson_zeckhauser_by_year(burden: pd.DataFrame) -> pd.DataFrame:
@@ -180,9 +212,14 @@ def olson_zeckhauser_by_year(burden: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for year in sorted(set(burden["year"])):
         test = olson_zeckhauser(burden, int(year))
-        rows.append({
-            "year": test.year, "n": test.n, "spearman_rho": test.spearman_rho,
-            "p_value": test.p_value, "exploitation_supported": test.exploitation_supported,
-            "bases": test.bases,
-        })
+        rows.append(
+            {
+                "year": test.year,
+                "n": test.n,
+                "spearman_rho": test.spearman_rho,
+                "p_value": test.p_value,
+                "exploitation_supported": test.exploitation_supported,
+                "bases": test.bases,
+            }
+        )
     return pd.DataFrame(rows)

@@ -57,8 +57,9 @@ def organisation_members(organisation: str, year: int) -> list[str]:
     rows: pd.DataFrame = load("memberships")
     rows = rows[rows["organisation"] == organisation]
     if rows.empty:
-        raise InputError(None, "organisation", organisation, "no membership data",
-                         allowed=["EU", "NATO"])
+        raise InputError(
+            None, "organisation", organisation, "no membership data", allowed=["EU", "NATO"]
+        )
     result = []
     for row in rows.itertuples(index=False):
         joined = dt.date.fromisoformat(row.joined)
@@ -73,8 +74,9 @@ def _validate_codes(codes: Iterable[str]) -> list[str]:
     result = []
     for code in codes:
         if not isinstance(code, str) or code not in known:
-            raise InputError(None, "bloc", code, "unknown ISO3 code in coalition",
-                             allowed=sorted(known))
+            raise InputError(
+                None, "bloc", code, "unknown ISO3 code in coalition", allowed=sorted(known)
+            )
         if code not in result:
             result.append(code)
     if not result:
@@ -106,10 +108,16 @@ def members(bloc: str | Iterable[str], year: int) -> list[str]:
         return sorted(countries.loc[countries["region_group"] == bloc, "iso3"])
     if bloc in set(countries["iso3"]):
         return [bloc]
-    raise InputError(None, "bloc", bloc, "unknown bloc",
-                     allowed=[*bloc_names(), "a list of ISO3 codes"])
+    raise InputError(
+        None, "bloc", bloc, "unknown bloc", allowed=[*bloc_names(), "a list of ISO3 codes"]
+    )
 
 
 __all__ = [
-    "all_codes", "bloc_names", "members", "name", "organisation_members", "region_groups",
+    "all_codes",
+    "bloc_names",
+    "members",
+    "name",
+    "organisation_members",
+    "region_groups",
 ]

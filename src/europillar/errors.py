@@ -34,8 +34,10 @@ class InputError(Exception):
         if self.key:
             where.append(f"key '{self.key}'")
         head = ", ".join(where)
-        text = f"{head}: value {self.value!r}: {self.reason}" if head else (
-            f"value {self.value!r}: {self.reason}"
+        text = (
+            f"{head}: value {self.value!r}: {self.reason}"
+            if head
+            else (f"value {self.value!r}: {self.reason}")
         )
         if self.allowed:
             shown = ", ".join(str(a) for a in self.allowed[:30])

@@ -45,7 +45,10 @@ def new_highs(seed: int = 0) -> highspy.Highs:
 def run(solver: highspy.Highs) -> highspy.HighsStatus:
     """``solver.run()``; if the process-wide scheduler was sized by other code, reset it once."""
     status = solver.run()
-    if status == highspy.HighsStatus.kError and solver.getModelStatus() == highspy.HighsModelStatus.kNotset:
+    if (
+        status == highspy.HighsStatus.kError
+        and solver.getModelStatus() == highspy.HighsModelStatus.kNotset
+    ):
         highspy.Highs.resetGlobalScheduler(True)
         status = solver.run()
     return status

@@ -37,17 +37,22 @@ INDICATORS: dict[str, IndicatorSpec] = {
     spec.id: spec
     for spec in (
         IndicatorSpec(
-            "milex_usd_current_m", "Military spending (market exchange rates)",
-            "USD m, current", ("milex_usd_current_m",),
+            "milex_usd_current_m",
+            "Military spending (market exchange rates)",
+            "USD m, current",
+            ("milex_usd_current_m",),
             "sum of members' SIPRI military expenditure, current USD",
         ),
         IndicatorSpec(
-            "milex_usd_constant2023_m", "Military spending (constant 2023 prices)",
-            "USD m, constant 2023", ("milex_usd_constant2023_m",),
+            "milex_usd_constant2023_m",
+            "Military spending (constant 2023 prices)",
+            "USD m, constant 2023",
+            ("milex_usd_constant2023_m",),
             "sum of members' SIPRI military expenditure, constant 2023 USD",
         ),
         IndicatorSpec(
-            "milex_ppp_intl_current_m", "Military spending at PPP (GDP PPP ratio)",
+            "milex_ppp_intl_current_m",
+            "Military spending at PPP (GDP PPP ratio)",
             "international $ m, current PPP",
             ("milex_usd_current_m", "gdp_ppp_intl_current_m", "gdp_usd_current_m"),
             "sum over members of milex_usd_current_m × gdp_ppp_intl_current_m / "
@@ -55,23 +60,31 @@ INDICATORS: dict[str, IndicatorSpec] = {
             "defence-specific price index)",
         ),
         IndicatorSpec(
-            "milex_share_gdp_pct", "Military spending, share of GDP",
-            "% of GDP", ("milex_usd_current_m", "gdp_usd_current_m"),
+            "milex_share_gdp_pct",
+            "Military spending, share of GDP",
+            "% of GDP",
+            ("milex_usd_current_m", "gdp_usd_current_m"),
             "100 × Σ milex_usd_current_m / Σ gdp_usd_current_m over members with both",
         ),
         IndicatorSpec(
-            "milex_per_capita_usd", "Military spending per capita",
-            "USD per person, current", ("milex_usd_current_m", "population"),
+            "milex_per_capita_usd",
+            "Military spending per capita",
+            "USD per person, current",
+            ("milex_usd_current_m", "population"),
             "10^6 × Σ milex_usd_current_m / Σ population over members with both",
         ),
         IndicatorSpec(
-            "personnel_active_k", "Active military personnel",
-            "thousand persons", ("personnel_active_k",),
+            "personnel_active_k",
+            "Active military personnel",
+            "thousand persons",
+            ("personnel_active_k",),
             "sum of members' active personnel (Correlates of War NMC milper)",
         ),
         IndicatorSpec(
-            "milex_real_growth_pct", "Real growth of military spending (year on year)",
-            "% per year", ("milex_usd_constant2023_m",),
+            "milex_real_growth_pct",
+            "Real growth of military spending (year on year)",
+            "% per year",
+            ("milex_usd_constant2023_m",),
             "100 × (Σ constant-2023 spending in year t / Σ in year t−1 − 1) over "
             "members of year t with figures in both years",
         ),
@@ -101,8 +114,13 @@ def index_observations(
     frame = frame.drop_duplicates(["iso3", "year", "indicator"], keep="first")
     index: dict[tuple[str, int, str], tuple[float, str, bool]] = {}
     for iso3, year, indicator, value, source, estimate in zip(
-        frame["iso3"], frame["year"], frame["indicator"], frame["value"],
-        frame["source_id"], frame["estimate"], strict=True,
+        frame["iso3"],
+        frame["year"],
+        frame["indicator"],
+        frame["value"],
+        frame["source_id"],
+        frame["estimate"],
+        strict=True,
     ):
         index[(str(iso3), int(year), str(indicator))] = (float(value), str(source), bool(estimate))
     return index
@@ -156,8 +174,17 @@ def _bloc_value(
 
 
 COMPARE_COLUMNS = [
-    "bloc", "year", "indicator", "value", "unit", "n_members", "n_missing",
-    "missing_members", "complete", "includes_estimates", "sources",
+    "bloc",
+    "year",
+    "indicator",
+    "value",
+    "unit",
+    "n_members",
+    "n_missing",
+    "missing_members",
+    "complete",
+    "includes_estimates",
+    "sources",
 ]
 
 
@@ -176,8 +203,9 @@ def compare(
     """
     unknown = [i for i in indicators if i not in INDICATORS]
     if unknown:
-        raise InputError(None, "indicator", unknown[0], "unknown bloc indicator",
-                         allowed=list(INDICATORS))
+        raise InputError(
+            None, "indicator", unknown[0], "unknown bloc indicator", allowed=list(INDICATORS)
+        )
     index = index_observations(observations)
     rows = []
     for bloc, members in blocs.items():
@@ -186,12 +214,21 @@ def compare(
             for indicator in indicators:
                 spec = INDICATORS[indicator]
                 value, missing, sources, estimate = _bloc_value(spec, current, year, index)
-                rows.append({
-                    "bloc": bloc, "year": year, "indicator": indicator, "value": value,
-                    "unit": spec.unit, "n_members": len(current), "n_missing": len(missing),
-                    "missing_members": ";".join(missing), "complete": not missing and bool(current),
-                    "includes_estimates": estimate, "sources": ";".join(sorted(sources)),
-                })
+                rows.append(
+                    {
+                        "bloc": bloc,
+                        "year": year,
+                        "indicator": indicator,
+                        "value": value,
+                        "unit": spec.unit,
+                        "n_members": len(current),
+                        "n_missing": len(missing),
+                        "missing_members": ";".join(missing),
+                        "complete": not missing and bool(current),
+                        "includes_estimates": estimate,
+                        "sources": ";".join(sorted(sources)),
+                    }
+                )
     frame = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
     frame["year"] = frame["year"].astype(int)
     frame["value"] = frame["value"].astype(float)
@@ -229,14 +266,20 @@ def coalition(codes: Sequence[str], valid: Sequence[str] | None = None) -> list[
         if not code:
             continue
         if not _ISO3.match(code) or (valid is not None and code not in valid):
-            raise InputError(None, "coalition", code, "not a known ISO3 country code",
-                             allowed=sorted(valid) if valid is not None else None)
+            raise InputError(
+                None,
+                "coalition",
+                code,
+                "not a known ISO3 country code",
+                allowed=sorted(valid) if valid is not None else None,
+            )
         if code not in cleaned:
             cleaned.append(code)
     if not cleaned:
-        raise InputError(None, "coalition", ",".join(codes), "a coalition needs at least one country")
+        raise InputError(
+            None, "coalition", ",".join(codes), "a coalition needs at least one country"
+        )
     return cleaned
-
 
 
 def real_index(comparison: pd.DataFrame, base_year: int) -> pd.DataFrame:

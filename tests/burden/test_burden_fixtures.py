@@ -19,8 +19,18 @@ from europillar.burden import (
 
 def obs(rows: list[tuple[str, int, str, float]], source: str = "src") -> pd.DataFrame:
     return pd.DataFrame(
-        [{"iso3": i, "year": y, "indicator": k, "value": v, "unit": "u", "source_id": source,
-          "estimate": False} for i, y, k, v in rows]
+        [
+            {
+                "iso3": i,
+                "year": y,
+                "indicator": k,
+                "value": v,
+                "unit": "u",
+                "source_id": source,
+                "estimate": False,
+            }
+            for i, y, k, v in rows
+        ]
     )
 
 
@@ -35,17 +45,29 @@ def test_gap_arithmetic_by_hand() -> None:
 
 
 def test_nato_basis_preferred_then_sipri_then_none() -> None:
-    data = pd.concat([
-        obs([("AAA", 2024, "nato_defexp_usd_current_m", 700.0),
-             ("AAA", 2024, "nato_gdp_usd_current_m", 50_000.0),
-             ("AAA", 2024, "nato_defexp_share_gdp_pct", 1.4)], "nato"),
-        obs([("AAA", 2024, "milex_usd_current_m", 800.0),
-             ("AAA", 2024, "gdp_usd_current_m", 51_000.0),
-             ("AAA", 2024, "milex_share_gdp_pct", 1.57),
-             ("BBB", 2024, "milex_usd_current_m", 90.0),
-             ("BBB", 2024, "gdp_usd_current_m", 2_000.0),
-             ("BBB", 2024, "milex_share_gdp_pct", 4.5)], "sipri"),
-    ])
+    data = pd.concat(
+        [
+            obs(
+                [
+                    ("AAA", 2024, "nato_defexp_usd_current_m", 700.0),
+                    ("AAA", 2024, "nato_gdp_usd_current_m", 50_000.0),
+                    ("AAA", 2024, "nato_defexp_share_gdp_pct", 1.4),
+                ],
+                "nato",
+            ),
+            obs(
+                [
+                    ("AAA", 2024, "milex_usd_current_m", 800.0),
+                    ("AAA", 2024, "gdp_usd_current_m", 51_000.0),
+                    ("AAA", 2024, "milex_share_gdp_pct", 1.57),
+                    ("BBB", 2024, "milex_usd_current_m", 90.0),
+                    ("BBB", 2024, "gdp_usd_current_m", 2_000.0),
+                    ("BBB", 2024, "milex_share_gdp_pct", 4.5),
+                ],
+                "sipri",
+            ),
+        ]
+    )
     table = burden_table(data, {2024: ["AAA", "BBB", "CCC"]}, [2024]).set_index("iso3")
     assert table.loc["AAA", "basis"] == "NATO" and table.loc["AAA", "sources"] == "nato"
     assert table.loc["AAA", "gap_2pct_usd_m"] == pytest.approx(300.0)
@@ -61,9 +83,13 @@ def test_nato_basis_preferred_then_sipri_then_none() -> None:
 
 
 def test_us_share_by_hand() -> None:
-    data = obs([("USA", 2024, "nato_defexp_usd_current_m", 600.0),
-                ("DEU", 2024, "nato_defexp_usd_current_m", 300.0),
-                ("FRA", 2024, "nato_defexp_usd_current_m", 100.0)])
+    data = obs(
+        [
+            ("USA", 2024, "nato_defexp_usd_current_m", 600.0),
+            ("DEU", 2024, "nato_defexp_usd_current_m", 300.0),
+            ("FRA", 2024, "nato_defexp_usd_current_m", 100.0),
+        ]
+    )
     out = us_share_of_nato(data, {2024: ["USA", "DEU", "FRA", "ISL"]}, [2024]).iloc[0]
     assert out.us_share_pct == pytest.approx(60.0)
     assert out.nato_total_usd_current_m == 1000.0
@@ -74,8 +100,15 @@ def test_spearman_matches_rank_then_pearson() -> None:
     rng = np.random.default_rng(np.random.SeedSequence(7))
     gdp = rng.lognormal(10, 1.5, 30)
     share = np.round(rng.uniform(0.5, 4.0, 30), 1)  # rounding creates ties
-    burden = pd.DataFrame({"iso3": [f"C{i:02d}" for i in range(30)], "year": 2024,
-                           "basis": "NATO", "gdp_usd_current_m": gdp, "share_gdp_pct": share})
+    burden = pd.DataFrame(
+        {
+            "iso3": [f"C{i:02d}" for i in range(30)],
+            "year": 2024,
+            "basis": "NATO",
+            "gdp_usd_current_m": gdp,
+            "share_gdp_pct": share,
+        }
+    )
     test = olson_zeckhauser(burden, 2024)
 
     def ranks(x: np.ndarray) -> np.ndarray:  # average ranks for ties, by brute force
@@ -86,12 +119,20 @@ def test_spearman_matches_rank_then_pearson() -> None:
     assert test.spearman_rho == pytest.approx(expected, abs=1e-12)
     # p-value: t-approximation with n - 2 degrees of freedom, as scipy documents
     from scipy import stats
+
     t = expected * np.sqrt((30 - 2) / (1 - expected**2))
     assert test.p_value == pytest.approx(2 * stats.t.sf(abs(t), 28), rel=1e-9)
 
 
 def test_olson_zeckhauser_needs_three_members() -> None:
-    burden = pd.DataFrame({"iso3": ["A", "B"], "year": 2024, "basis": "NATO",
-                           "gdp_usd_current_m": [1.0, 2.0], "share_gdp_pct": [1.0, 2.0]})
+    burden = pd.DataFrame(
+        {
+            "iso3": ["A", "B"],
+            "year": 2024,
+            "basis": "NATO",
+            "gdp_usd_current_m": [1.0, 2.0],
+            "share_gdp_pct": [1.0, 2.0],
+        }
+    )
     test = olson_zeckhauser(burden, 2024)
     assert test.n == 2 and math.isnan(test.spearman_rho) and not test.exploitation_supported

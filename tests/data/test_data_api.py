@@ -29,7 +29,8 @@ def test_load_core_tables_and_types() -> None:
     assert obs["year"].dtype.kind == "i" and obs["value"].dtype.kind == "f"
     assert obs["estimate"].dtype == bool
     assert {"sipri_milex_2025", "nato_defexp_2024", "wb_wdi_gdp", "cow_nmc_v7"} <= set(
-        obs["source_id"])
+        obs["source_id"]
+    )
     assert len(load("countries")) == 44
     assert "observations/sipri" in table_names()
 
@@ -58,11 +59,21 @@ def test_series_filters_and_is_unique() -> None:
 
 def test_series_prefers_publisher_figure_over_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
     real_load = query_module.load
-    extra = pd.DataFrame([
-        {"iso3": "FRA", "year": 2023, "indicator": "gdp_usd_current_m", "value": 1.0,
-         "unit": "USD m, current", "source_id": "europillar_derived", "estimate": True,
-         "method": "m", "note": ""},
-    ])
+    extra = pd.DataFrame(
+        [
+            {
+                "iso3": "FRA",
+                "year": 2023,
+                "indicator": "gdp_usd_current_m",
+                "value": 1.0,
+                "unit": "USD m, current",
+                "source_id": "europillar_derived",
+                "estimate": True,
+                "method": "m",
+                "note": "",
+            },
+        ]
+    )
 
     def fake_load(name: str) -> pd.DataFrame:
         frame = real_load(name)
@@ -78,7 +89,8 @@ def test_series_prefers_publisher_figure_over_derivation(monkeypatch: pytest.Mon
 def test_to_constant_usd_uses_sipri_ratio() -> None:
     # SIPRI France 2022: current 54,677.44 -> constant (2023) 58,904.31 (workbook cells).
     assert to_constant_usd(54677.44242597626, "FRA", 2022) == pytest.approx(
-        58904.3076821479, rel=1e-12)
+        58904.3076821479, rel=1e-12
+    )
     # 2023 is the base year: the factor is 1.
     assert to_constant_usd(100.0, "DEU", 2023) == pytest.approx(100.0)
     with pytest.raises(InputError, match="base_year"):
@@ -112,13 +124,25 @@ def test_bloc_total_reports_missing_and_refuses_shares() -> None:
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     code = "from europillar.cli.app import main; main()"
-    return subprocess.run([sys.executable, "-c", code, *args],
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
 
 
 def test_cli_show_json_and_sources() -> None:
-    result = run_cli("data", "show", "observations", "--iso3", "FRA", "--indicator",
-                     "milex_usd_current_m", "--year", "2023", "--format", "json")
+    result = run_cli(
+        "data",
+        "show",
+        "observations",
+        "--iso3",
+        "FRA",
+        "--indicator",
+        "milex_usd_current_m",
+        "--year",
+        "2023",
+        "--format",
+        "json",
+    )
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert len(rows) == 1 and rows[0]["value"] == pytest.approx(59491.96416610127)

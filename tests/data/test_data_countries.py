@@ -8,16 +8,27 @@ from europillar import countries
 from europillar.errors import InputError
 
 
-@pytest.mark.parametrize(("bloc", "code", "year", "expected"), [
-    ("NATO", "FIN", 2022, False), ("NATO", "FIN", 2023, True),      # joined 2023-04-04
-    ("NATO", "SWE", 2023, False), ("NATO", "SWE", 2024, True),      # joined 2024-03-07
-    ("NATO", "MKD", 2019, False), ("NATO", "MKD", 2020, True),      # joined 2020-03-27
-    ("NATO", "MNE", 2016, False), ("NATO", "MNE", 2017, True),      # joined 2017-06-05
-    ("EU27", "GBR", 2019, True), ("EU27", "GBR", 2020, False),      # left 2020-01-31
-    ("EU27", "HRV", 2012, False), ("EU27", "HRV", 2013, True),      # joined 2013-07-01
-    ("EUROPEAN_NATO", "USA", 2024, False), ("EUROPEAN_NATO", "TUR", 2024, True),
-    ("EU_NATO", "AUT", 2024, False), ("EU_NATO", "SWE", 2024, True),
-])
+@pytest.mark.parametrize(
+    ("bloc", "code", "year", "expected"),
+    [
+        ("NATO", "FIN", 2022, False),
+        ("NATO", "FIN", 2023, True),  # joined 2023-04-04
+        ("NATO", "SWE", 2023, False),
+        ("NATO", "SWE", 2024, True),  # joined 2024-03-07
+        ("NATO", "MKD", 2019, False),
+        ("NATO", "MKD", 2020, True),  # joined 2020-03-27
+        ("NATO", "MNE", 2016, False),
+        ("NATO", "MNE", 2017, True),  # joined 2017-06-05
+        ("EU27", "GBR", 2019, True),
+        ("EU27", "GBR", 2020, False),  # left 2020-01-31
+        ("EU27", "HRV", 2012, False),
+        ("EU27", "HRV", 2013, True),  # joined 2013-07-01
+        ("EUROPEAN_NATO", "USA", 2024, False),
+        ("EUROPEAN_NATO", "TUR", 2024, True),
+        ("EU_NATO", "AUT", 2024, False),
+        ("EU_NATO", "SWE", 2024, True),
+    ],
+)
 def test_accession_cases(bloc: str, code: str, year: int, expected: bool) -> None:
     assert (code in countries.members(bloc, year)) is expected
 
@@ -25,13 +36,22 @@ def test_accession_cases(bloc: str, code: str, year: int, expected: bool) -> Non
 def test_bloc_sizes_match_published_counts() -> None:
     # NATO: 29 Allies after Montenegro (2017), 30 after North Macedonia, 31, then 32.
     assert [len(countries.members("NATO", y)) for y in (2016, 2017, 2020, 2023, 2024)] == [
-        28, 29, 30, 31, 32]
+        28,
+        29,
+        30,
+        31,
+        32,
+    ]
     # EU: 28 members 2013-2019, 27 from 2020.
     assert len(countries.members("EU27", 2019)) == 28
     assert len(countries.members("EU27", 2024)) == 27
     # EU members in NATO in 2024: the 27 minus Austria, Cyprus, Ireland, Malta.
     assert set(countries.members("EU27", 2024)) - set(countries.members("EU_NATO", 2024)) == {
-        "AUT", "CYP", "IRL", "MLT"}
+        "AUT",
+        "CYP",
+        "IRL",
+        "MLT",
+    }
     assert len(countries.members("EUROPEAN_NATO", 2024)) == 30
 
 

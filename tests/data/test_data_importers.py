@@ -37,16 +37,19 @@ def test_sipri_known_cells(sipri: pd.DataFrame) -> None:
     # 2024 (a fraction 0.018919…); 'Constant (2023) US$' Poland 2024; local currency
     # France 2024 in euros (units); 'Per capita' Germany 2024.
     assert cell(sipri, "FRA", 2023, "milex_usd_current_m").value == pytest.approx(
-        59491.96416610127, rel=1e-12)
+        59491.96416610127, rel=1e-12
+    )
     de = cell(sipri, "DEU", 2024, "milex_share_gdp_pct")
     assert de.value == pytest.approx(1.8919037720549366, rel=1e-12)  # percent, not fraction
     assert de.unit == "% of GDP"
     assert cell(sipri, "POL", 2024, "milex_usd_constant2023_m").value == pytest.approx(
-        34488.34588225215, rel=1e-12)
+        34488.34588225215, rel=1e-12
+    )
     fr = cell(sipri, "FRA", 2024, "milex_lcu_current_m")
     assert fr.value == pytest.approx(59789.594, rel=1e-9) and fr.unit.endswith("(Euro)")
     assert cell(sipri, "DEU", 2024, "milex_per_capita_usd").value == pytest.approx(
-        1044.4233067619589, rel=1e-12)
+        1044.4233067619589, rel=1e-12
+    )
 
 
 def test_sipri_scope_years_and_flags(sipri: pd.DataFrame) -> None:
@@ -62,18 +65,22 @@ def test_sipri_scope_years_and_flags(sipri: pd.DataFrame) -> None:
 
 def test_nato_known_cells(raw: Path) -> None:
     nato = import_nato(raw / RAW_FILES["nato"][0])
-    de = cell(nato, "DEU", 2024, "nato_defexp_usd_current_m")      # TABLE2, '2024e'
+    de = cell(nato, "DEU", 2024, "nato_defexp_usd_current_m")  # TABLE2, '2024e'
     assert de.value == pytest.approx(97685.59008395218) and de.estimate
     fr = cell(nato, "FRA", 2022, "nato_defexp_usd_current_m")
     assert fr.value == pytest.approx(52237.65508847722) and not fr.estimate
     assert cell(nato, "DEU", 2024, "nato_defexp_share_gdp_pct").value == pytest.approx(
-        2.118977088667619)                                          # TABLE3, true percent
+        2.118977088667619
+    )  # TABLE3, true percent
     assert cell(nato, "CZE", 2014, "nato_defexp_usd_current_m").value == pytest.approx(
-        1975.3109641008787)                                         # 'Czechia*' -> CZE
+        1975.3109641008787
+    )  # 'Czechia*' -> CZE
     assert cell(nato, "FRA", 2024, "nato_military_personnel_k").value == pytest.approx(
-        204.673)                                                    # TABLE7
+        204.673
+    )  # TABLE7
     assert cell(nato, "DEU", 2024, "nato_personnel_share_pct").value == pytest.approx(
-        29.58240923708269)                                          # TABLE8a personnel
+        29.58240923708269
+    )  # TABLE8a personnel
     assert "ISL" in set(nato[nato.indicator == "nato_gdp_usd_current_m"].iso3)
     assert "ISL" not in set(nato[nato.indicator == "nato_defexp_usd_current_m"].iso3)
     assert len(set(nato.iso3)) == 32
@@ -92,15 +99,16 @@ def test_worldbank_known_cells(worldbank: pd.DataFrame) -> None:
     assert cell(worldbank, "POL", 2024, "population").value == 36559233
     assert cell(worldbank, "DEU", 2024, "ppp_factor_lcu_per_intl").value == pytest.approx(0.700862)
     assert cell(worldbank, "XKX", 2024, "ppp_factor_lcu_per_intl").value == pytest.approx(
-        0.363398029446885)                                          # ISO2 'XK' -> XKX
+        0.363398029446885
+    )  # ISO2 'XK' -> XKX
     assert 2024 not in set(worldbank[worldbank.indicator == "gdp_usd_current_m"].year)
 
 
 def test_cow_known_cells(raw: Path) -> None:
     cow = import_cow(raw / RAW_FILES["cow"][0])
-    assert cell(cow, "GBR", 2022, "personnel_active_k").value == 150   # UKG,200,2022 milper
+    assert cell(cow, "GBR", 2022, "personnel_active_k").value == 150  # UKG,200,2022 milper
     assert cell(cow, "FRA", 2022, "personnel_active_k").value == 203
-    assert cell(cow, "SRB", 2022, "personnel_active_k").value == 28    # COW 345
+    assert cell(cow, "SRB", 2022, "personnel_active_k").value == 28  # COW 345
     assert cow.year.max() == 2022
 
 
@@ -113,7 +121,8 @@ def test_gdp_derivation_by_hand(sipri: pd.DataFrame, worldbank: pd.DataFrame) ->
 
 
 def test_sipri_gdp_agrees_with_world_bank_where_both_exist(
-        sipri: pd.DataFrame, worldbank: pd.DataFrame) -> None:
+    sipri: pd.DataFrame, worldbank: pd.DataFrame
+) -> None:
     # The derivation, applied to 2023 where the World Bank has GDP, lands within 5 %
     # for large economies (SIPRI takes GDP from the IMF, the World Bank from national
     # accounts): a check that the method, not just the arithmetic, is sound.

@@ -66,13 +66,20 @@ def test_sipri_text_in_numeric_cell(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         import_sipri(path)
     text = str(info.value)
-    for part in ("sipri.xlsx", "sheet 'Current US$'", f"row {row} (France)", "column 2023",
-                 "'n/a'"):
+    for part in (
+        "sipri.xlsx",
+        "sheet 'Current US$'",
+        f"row {row} (France)",
+        "column 2023",
+        "'n/a'",
+    ):
         assert part in text
 
 
 def test_sipri_wrong_edition_sheet_names(tmp_path: Path) -> None:
-    path = make_sipri(tmp_path / "sipri.xlsx", rename={"Constant (2023) US$": "Constant (2024) US$"})
+    path = make_sipri(
+        tmp_path / "sipri.xlsx", rename={"Constant (2023) US$": "Constant (2024) US$"}
+    )
     with pytest.raises(InputError) as info:
         import_sipri(path)
     assert "sheet" in str(info.value) and "'Constant (2023) US$'" in str(info.value)
@@ -111,8 +118,11 @@ def write_wb(folder: Path, name: str = "gdp.csv") -> Path:
         lines += [f'"C {c}",{c},{y},0.5' for c in ISO2_TO_ISO3 for y in range(2013, 2017)]
     else:
         lines = ["Country Name,Country Code,Year,Value", "World,WLD,2016,1e14"]
-        lines += [f"C {c},{c},{y},{1e9 + y}" for c in sorted(set(ISO2_TO_ISO3.values()))
-                  for y in range(2013, 2017)]
+        lines += [
+            f"C {c},{c},{y},{1e9 + y}"
+            for c in sorted(set(ISO2_TO_ISO3.values()))
+            for y in range(2013, 2017)
+        ]
     path = folder / name
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -188,8 +198,9 @@ def test_cow_wrong_edition(raw: Path) -> None:
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     code = "from europillar.cli.app import main; main()"
-    return subprocess.run([sys.executable, "-c", code, *args],
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
 
 
 def test_failed_import_leaves_shipped_table_untouched(tmp_path: Path) -> None:

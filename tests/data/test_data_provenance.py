@@ -15,9 +15,17 @@ ALL_TABLES = sorted(TABLES_DIR.rglob("*.csv"))
 
 def test_tables_exist() -> None:
     names = {p.relative_to(TABLES_DIR).as_posix() for p in ALL_TABLES}
-    for required in ("countries.csv", "memberships.csv", "regions.csv", "indicators.csv",
-                     "sources/core.csv", "observations/sipri.csv", "observations/nato.csv",
-                     "observations/worldbank.csv", "observations/cow.csv"):
+    for required in (
+        "countries.csv",
+        "memberships.csv",
+        "regions.csv",
+        "indicators.csv",
+        "sources/core.csv",
+        "observations/sipri.csv",
+        "observations/nato.csv",
+        "observations/worldbank.csv",
+        "observations/cow.csv",
+    ):
         assert required in names
 
 
@@ -43,8 +51,9 @@ def test_every_row_has_a_registered_source(path: Path) -> None:
     assert not unknown, f"{path.name}: unknown source_id {unknown[:5]}"
 
 
-@pytest.mark.parametrize("path", sorted((TABLES_DIR / "observations").glob("*.csv")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted((TABLES_DIR / "observations").glob("*.csv")), ids=lambda p: p.name
+)
 def test_every_observation_has_unit_and_value(path: Path) -> None:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     assert (frame["unit"].str.strip() != "").all(), f"{path.name}: observation without unit"
@@ -74,8 +83,9 @@ def test_observation_and_aggregate_tables_are_found() -> None:
     assert {"observations/published.csv", "aggregates/published.csv"} <= names
 
 
-@pytest.mark.parametrize("path", OBSERVATION_AND_AGGREGATE_TABLES,
-                         ids=lambda p: p.relative_to(TABLES_DIR).as_posix())
+@pytest.mark.parametrize(
+    "path", OBSERVATION_AND_AGGREGATE_TABLES, ids=lambda p: p.relative_to(TABLES_DIR).as_posix()
+)
 def test_every_indicator_is_catalogued_with_its_unit(path: Path) -> None:
     """Every indicator id in observations/ and aggregates/ is defined in indicators.csv, and
     each row's unit is the catalogue's (local-currency rows add the currency in brackets)."""
@@ -85,7 +95,9 @@ def test_every_indicator_is_catalogued_with_its_unit(path: Path) -> None:
     assert not unknown, f"{path.name}: indicators not in indicators.csv: {unknown}"
     expected = frame["indicator"].map(catalogue["unit"])
     local = frame["indicator"] == "milex_lcu_current_m"
-    prefixed = [u.startswith(f"{e} (") for u, e in zip(frame["unit"], expected.fillna(""))]
+    prefixed = [
+        u.startswith(f"{e} (") for u, e in zip(frame["unit"], expected.fillna(""), strict=False)
+    ]
     same = (frame["unit"] == expected) | (local & pd.Series(prefixed, index=frame.index))
     bad = frame.loc[~same, ["indicator", "unit"]].drop_duplicates()
     assert bad.empty, f"{path.name}: units differ from the catalogue: {bad.values.tolist()[:5]}"
@@ -99,7 +111,7 @@ def test_catalogue_rows_are_complete() -> None:
 
 
 def test_docs_name_every_catalogued_indicator() -> None:
-    docs = (TABLES_DIR.parents[3] / "docs" / "data.md")
+    docs = TABLES_DIR.parents[3] / "docs" / "data.md"
     if not docs.is_file():
         pytest.skip("docs/ not available (installed package)")
     text = docs.read_text(encoding="utf-8")

@@ -19,8 +19,11 @@ SIPRI_EUROPE_OUTSIDE_SCOPE_2024 = {"ARM": 1418.0, "AZE": 3777.1, "BLR": 1491.4, 
 
 def _sipri_current(year: int) -> pd.Series:
     obs = load("observations")
-    rows = obs[(obs.source_id == "sipri_milex_2025") & (obs.indicator == "milex_usd_current_m")
-               & (obs.year == year)]
+    rows = obs[
+        (obs.source_id == "sipri_milex_2025")
+        & (obs.indicator == "milex_usd_current_m")
+        & (obs.year == year)
+    ]
     return rows.set_index("iso3")["value"]
 
 

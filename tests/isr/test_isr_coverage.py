@@ -31,12 +31,25 @@ START = datetime(2025, 1, 1)
 
 
 def _satellites(inclination: float, altitude: float = 500.0) -> pd.DataFrame:
-    return pd.DataFrame([{
-        "sat_id": "t1", "constellation": "Test", "bloc": "europe", "sensor_type": "sar",
-        "status": "operational", "perigee_km": altitude, "apogee_km": altitude,
-        "inclination_deg": inclination, "sun_synchronous": "false", "ltan_h": 12.0,
-        "raan_offset_deg": 0.0, "phase_deg": 0.0, "source_id": "isr_def_europillar",
-    }])
+    return pd.DataFrame(
+        [
+            {
+                "sat_id": "t1",
+                "constellation": "Test",
+                "bloc": "europe",
+                "sensor_type": "sar",
+                "status": "operational",
+                "perigee_km": altitude,
+                "apogee_km": altitude,
+                "inclination_deg": inclination,
+                "sun_synchronous": "false",
+                "ltan_h": 12.0,
+                "raan_offset_deg": 0.0,
+                "phase_deg": 0.0,
+                "source_id": "isr_def_europillar",
+            }
+        ]
+    )
 
 
 def test_central_angle_limit_hand_calculation() -> None:
@@ -46,20 +59,23 @@ def test_central_angle_limit_hand_calculation() -> None:
     assert math.degrees(float(lam[0])) == pytest.approx(2.629, abs=0.001)
     # Pointing beyond the horizon is capped at the horizon: 90 - rho = 21.96 deg.
     lam = central_angle_limit_rad(np.array([EARTH_RADIUS_KM + 500.0]), 89.0)
-    assert math.degrees(float(lam[0])) == pytest.approx(90 - math.degrees(math.asin(0.927306)),
-                                                        abs=0.001)
+    assert math.degrees(float(lam[0])) == pytest.approx(
+        90 - math.degrees(math.asin(0.927306)), abs=0.001
+    )
 
 
 def test_point_under_the_ground_track_is_seen() -> None:
     sats = _satellites(60.0)
-    element = ElementSet("t1", START, EARTH_RADIUS_KM + 500.0, 0.0, 60.0,
-                         raan_from_local_time(12.0, START), 0.0, 0.0)
+    element = ElementSet(
+        "t1", START, EARTH_RADIUS_KM + 500.0, 0.0, 60.0, raan_from_local_time(12.0, START), 0.0, 0.0
+    )
     t = np.array([0.0, 600.0, 1200.0])
     ecef, _ = propagate_ecef([element], julian_date(START) + t / 86400.0)
     lat, lon = subsatellite_lat_lon(ecef[0])
     box = Theatre("dot", "dot", lat[2] - 0.05, lat[2] + 0.05, lon[2] - 0.05, lon[2] + 0.05)
-    run = CoverageRun(start=START, days=1 / 24, step_seconds=60.0, grid_deg=0.1,
-                      field_of_regard_deg=30.0)
+    run = CoverageRun(
+        start=START, days=1 / 24, step_seconds=60.0, grid_deg=0.1, field_of_regard_deg=30.0
+    )
     result = theatre_coverage(box, sats, run)
     row = result.table.set_index("group").loc["Test"]
     assert row["points_seen_pct"] == pytest.approx(100.0)
@@ -97,16 +113,22 @@ def test_vectorised_visibility_equals_a_brute_force_loop() -> None:
     elements = [
         ElementSet(f"s{i}", START, EARTH_RADIUS_KM + alt, 0.0, inc, raan, 0.0, ph)
         for i, (alt, inc, raan, ph) in enumerate(
-            zip(rng.uniform(400, 900, 4), rng.uniform(50, 99, 4), rng.uniform(0, 360, 4),
-                rng.uniform(0, 360, 4))
+            zip(
+                rng.uniform(400, 900, 4),
+                rng.uniform(50, 99, 4),
+                rng.uniform(0, 360, 4),
+                rng.uniform(0, 360, 4),
+                strict=False,
+            )
         )
     ]
     jd = julian_date(START) + np.arange(0, 86400, 120) / 86400.0
     ecef, ok = propagate_ecef(elements, jd)
     grid = make_grid(50.0, 56.0, 10.0, 20.0, 1.0)
     fov = np.array([30.0, 20.0, 40.0, 30.0])
-    stats = group_point_stats(ecef, ok, fov, grid, {"all": [0, 1, 2, 3], "one": [1]}, 120.0,
-                              time_chunk=50)
+    stats = group_point_stats(
+        ecef, ok, fov, grid, {"all": [0, 1, 2, 3], "one": [1]}, 120.0, time_chunk=50
+    )
     for name, members in (("all", [0, 1, 2, 3]), ("one", [1])):
         visible = np.zeros((jd.size, grid.unit.shape[0]), dtype=bool)
         for s in members:
@@ -140,8 +162,18 @@ def test_unknown_theatre_is_an_input_error_listing_allowed_ids() -> None:
 
 def test_cli_unknown_theatre_exits_2_with_one_sentence() -> None:
     result = subprocess.run(
-        [sys.executable, "-c", "from europillar.cli.app import main; main()", "isr",
-         "--theatre", "atlantis"], capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-c",
+            "from europillar.cli.app import main; main()",
+            "isr",
+            "--theatre",
+            "atlantis",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2
     assert "atlantis" in result.stderr and "high-north" in result.stderr
     assert "Traceback" not in result.stderr

@@ -81,16 +81,25 @@ def test_sun_synchronous_inclination_matches_published_values(
 
 
 def _row(**values: object) -> pd.Series:
-    base: dict[str, object] = {"sat_id": "x", "perigee_km": 600.0, "apogee_km": 600.0,
-                               "inclination_deg": 97.8, "sun_synchronous": "true"}
+    base: dict[str, object] = {
+        "sat_id": "x",
+        "perigee_km": 600.0,
+        "apogee_km": 600.0,
+        "inclination_deg": 97.8,
+        "sun_synchronous": "true",
+    }
     base.update(values)
     return pd.Series(base)
 
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("inclination_deg", 200.0), ("perigee_km", -5.0), ("apogee_km", 100.0),
-     ("mean_motion_rev_per_day", "abc")],
+    [
+        ("inclination_deg", 200.0),
+        ("perigee_km", -5.0),
+        ("apogee_km", 100.0),
+        ("mean_motion_rev_per_day", "abc"),
+    ],
 )
 def test_malformed_elements_raise_input_error_naming_field_and_value(
     field: str, value: object
@@ -108,8 +117,9 @@ def test_row_without_published_orbit_is_skipped() -> None:
 def test_mean_motion_and_perigee_give_semi_major_axis_and_eccentricity() -> None:
     # 14.75 rev/day: n = 1.072665e-3 rad/s, a = (mu/n^2)^(1/3) = 7023.3 km; perigee 260 km
     # gives e = 1 - 6638.137/7023.3 = 0.0548.
-    row = _row(perigee_km=260.0, apogee_km=None, mean_motion_rev_per_day=14.75,
-               inclination_deg=98.0)
+    row = _row(
+        perigee_km=260.0, apogee_km=None, mean_motion_rev_per_day=14.75, inclination_deg=98.0
+    )
     elements = elements_from_row(row, EPOCH)
     assert elements is not None
     assert elements.semi_major_axis_km == pytest.approx(7023.3, abs=0.2)
@@ -129,9 +139,17 @@ def test_kh11_mean_motion_gives_the_published_four_day_59_revolution_repeat() ->
     # Molczan (isr_satobs_kh11_1996): a KH-11 ground track repeats almost exactly after
     # 4 days (59 revolutions), i.e. a mean motion of 14.75 rev/day. Successive ascending
     # nodes are ~24.4 deg apart, so 58 or 60 revolutions must be far off.
-    row = pd.Series({"sat_id": "kh11", "perigee_km": None, "apogee_km": None,
-                     "mean_motion_rev_per_day": 14.75, "inclination_deg": None,
-                     "sun_synchronous": "true", "ltan_h": 13.0})
+    row = pd.Series(
+        {
+            "sat_id": "kh11",
+            "perigee_km": None,
+            "apogee_km": None,
+            "mean_motion_rev_per_day": 14.75,
+            "inclination_deg": None,
+            "sun_synchronous": "true",
+            "ltan_h": 13.0,
+        }
+    )
     elements = elements_from_row(row, EPOCH)
     assert elements is not None
     _, lons = _ascending_nodes(elements, hours=4.2 * 24)

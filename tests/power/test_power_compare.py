@@ -15,27 +15,48 @@ from europillar.power import coalition, compare, real_index, resolve_blocs
 
 def obs(rows: list[tuple[str, int, str, float]], source: str = "src_a") -> pd.DataFrame:
     return pd.DataFrame(
-        [{"iso3": i, "year": y, "indicator": k, "value": v, "unit": "u", "source_id": source,
-          "estimate": False} for i, y, k, v in rows]
+        [
+            {
+                "iso3": i,
+                "year": y,
+                "indicator": k,
+                "value": v,
+                "unit": "u",
+                "source_id": source,
+                "estimate": False,
+            }
+            for i, y, k, v in rows
+        ]
     )
 
 
-FIXTURE = obs([
-    # AAA: 2020 and 2021 complete
-    ("AAA", 2020, "milex_usd_current_m", 100.0), ("AAA", 2021, "milex_usd_current_m", 120.0),
-    ("AAA", 2020, "milex_usd_constant2023_m", 110.0), ("AAA", 2021, "milex_usd_constant2023_m", 121.0),
-    ("AAA", 2020, "gdp_usd_current_m", 5000.0), ("AAA", 2021, "gdp_usd_current_m", 6000.0),
-    ("AAA", 2020, "gdp_ppp_intl_current_m", 7500.0), ("AAA", 2021, "gdp_ppp_intl_current_m", 9000.0),
-    ("AAA", 2020, "population", 1_000_000.0), ("AAA", 2021, "population", 1_000_000.0),
-    ("AAA", 2020, "personnel_active_k", 10.0), ("AAA", 2021, "personnel_active_k", 11.0),
-    # BBB: 2020 complete; 2021 lacks GDP, PPP GDP and personnel
-    ("BBB", 2020, "milex_usd_current_m", 50.0), ("BBB", 2021, "milex_usd_current_m", 60.0),
-    ("BBB", 2020, "milex_usd_constant2023_m", 55.0), ("BBB", 2021, "milex_usd_constant2023_m", 66.0),
-    ("BBB", 2020, "gdp_usd_current_m", 1000.0),
-    ("BBB", 2020, "gdp_ppp_intl_current_m", 2000.0),
-    ("BBB", 2020, "population", 4_000_000.0), ("BBB", 2021, "population", 4_000_000.0),
-    ("BBB", 2020, "personnel_active_k", 5.0),
-])
+FIXTURE = obs(
+    [
+        # AAA: 2020 and 2021 complete
+        ("AAA", 2020, "milex_usd_current_m", 100.0),
+        ("AAA", 2021, "milex_usd_current_m", 120.0),
+        ("AAA", 2020, "milex_usd_constant2023_m", 110.0),
+        ("AAA", 2021, "milex_usd_constant2023_m", 121.0),
+        ("AAA", 2020, "gdp_usd_current_m", 5000.0),
+        ("AAA", 2021, "gdp_usd_current_m", 6000.0),
+        ("AAA", 2020, "gdp_ppp_intl_current_m", 7500.0),
+        ("AAA", 2021, "gdp_ppp_intl_current_m", 9000.0),
+        ("AAA", 2020, "population", 1_000_000.0),
+        ("AAA", 2021, "population", 1_000_000.0),
+        ("AAA", 2020, "personnel_active_k", 10.0),
+        ("AAA", 2021, "personnel_active_k", 11.0),
+        # BBB: 2020 complete; 2021 lacks GDP, PPP GDP and personnel
+        ("BBB", 2020, "milex_usd_current_m", 50.0),
+        ("BBB", 2021, "milex_usd_current_m", 60.0),
+        ("BBB", 2020, "milex_usd_constant2023_m", 55.0),
+        ("BBB", 2021, "milex_usd_constant2023_m", 66.0),
+        ("BBB", 2020, "gdp_usd_current_m", 1000.0),
+        ("BBB", 2020, "gdp_ppp_intl_current_m", 2000.0),
+        ("BBB", 2020, "population", 4_000_000.0),
+        ("BBB", 2021, "population", 4_000_000.0),
+        ("BBB", 2020, "personnel_active_k", 5.0),
+    ]
+)
 
 
 def value(frame: pd.DataFrame, bloc: str, year: int, indicator: str) -> pd.Series:
@@ -60,7 +81,8 @@ def test_hand_computed_bloc_figures() -> None:
     assert value(out, "AB", 2020, "personnel_active_k").value == 15.0
     # real growth 2021: (121 + 66) / (110 + 55) - 1 = 187/165 - 1
     assert value(out, "AB", 2021, "milex_real_growth_pct").value == pytest.approx(
-        100 * (187 / 165 - 1))
+        100 * (187 / 165 - 1)
+    )
 
 
 def test_missing_members_are_counted_never_filled() -> None:
@@ -109,13 +131,25 @@ positive = st.floats(min_value=0.01, max_value=1e6, allow_nan=False, allow_infin
 def test_union_of_blocs_adds_up_and_share_is_a_weighted_mean(
     m1: float, m2: float, g1: float, g2: float
 ) -> None:
-    data = obs([("AAA", 2020, "milex_usd_current_m", m1), ("BBB", 2020, "milex_usd_current_m", m2),
-                ("AAA", 2020, "gdp_usd_current_m", g1), ("BBB", 2020, "gdp_usd_current_m", g2)])
-    out = compare(data, {"A": ["AAA"], "B": ["BBB"], "AB": ["AAA", "BBB"]}, [2020],
-                  ["milex_usd_current_m", "milex_share_gdp_pct"])
+    data = obs(
+        [
+            ("AAA", 2020, "milex_usd_current_m", m1),
+            ("BBB", 2020, "milex_usd_current_m", m2),
+            ("AAA", 2020, "gdp_usd_current_m", g1),
+            ("BBB", 2020, "gdp_usd_current_m", g2),
+        ]
+    )
+    out = compare(
+        data,
+        {"A": ["AAA"], "B": ["BBB"], "AB": ["AAA", "BBB"]},
+        [2020],
+        ["milex_usd_current_m", "milex_share_gdp_pct"],
+    )
     spend = value(out, "AB", 2020, "milex_usd_current_m").value
-    assert spend == pytest.approx(value(out, "A", 2020, "milex_usd_current_m").value
-                                  + value(out, "B", 2020, "milex_usd_current_m").value)
+    assert spend == pytest.approx(
+        value(out, "A", 2020, "milex_usd_current_m").value
+        + value(out, "B", 2020, "milex_usd_current_m").value
+    )
     shares = [value(out, b, 2020, "milex_share_gdp_pct").value for b in ("A", "B")]
     union = value(out, "AB", 2020, "milex_share_gdp_pct").value
     assert min(shares) * (1 - 1e-12) <= union <= max(shares) * (1 + 1e-12)

@@ -37,7 +37,8 @@ def test_eu_share_of_gdp_is_ratio_of_sums(observations: pd.DataFrame) -> None:
     year = 2023  # a World Bank GDP year: no derived GDP involved
     out = compare(observations, resolve_blocs(["EU27"], [year]), [year], ["milex_share_gdp_pct"])
     wide = observations[observations["year"] == year].pivot_table(
-        index="iso3", columns="indicator", values="value", aggfunc="first")
+        index="iso3", columns="indicator", values="value", aggfunc="first"
+    )
     eu = wide.loc[members("EU27", year), ["milex_usd_current_m", "gdp_usd_current_m"]].dropna()
     expected = 100 * eu["milex_usd_current_m"].sum() / eu["gdp_usd_current_m"].sum()
     assert out.iloc[0]["value"] == pytest.approx(expected, rel=1e-12)
@@ -46,9 +47,13 @@ def test_eu_share_of_gdp_is_ratio_of_sums(observations: pd.DataFrame) -> None:
 
 
 def test_single_country_bloc_equals_its_sipri_figure(observations: pd.DataFrame) -> None:
-    out = compare(observations, resolve_blocs(["USA"], [2024]), [2024],
-                  ["milex_usd_constant2023_m"])
-    sipri = observations[(observations["iso3"] == "USA") & (observations["year"] == 2024)
-                         & (observations["indicator"] == "milex_usd_constant2023_m")]
+    out = compare(
+        observations, resolve_blocs(["USA"], [2024]), [2024], ["milex_usd_constant2023_m"]
+    )
+    sipri = observations[
+        (observations["iso3"] == "USA")
+        & (observations["year"] == 2024)
+        & (observations["indicator"] == "milex_usd_constant2023_m")
+    ]
     assert out.iloc[0]["value"] == sipri["value"].iloc[0]
     assert out.iloc[0]["sources"] == "sipri_milex_2025"

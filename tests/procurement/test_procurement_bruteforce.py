@@ -17,7 +17,11 @@ from europillar.procurement.optimiser import solve
 from europillar.procurement.problem import ProcurementProblem
 
 TARGETS = pd.DataFrame(
-    {"iso3": ["AAA", "BBB", "AAA", "BBB"], "category": ["g1", "g1", "g2", "g2"], "units": [2, 1, 1, 2]}
+    {
+        "iso3": ["AAA", "BBB", "AAA", "BBB"],
+        "category": ["g1", "g1", "g2", "g2"],
+        "units": [2, 1, 1, 2],
+    }
 )
 CANDIDATES = pd.DataFrame(
     {
@@ -51,17 +55,19 @@ def splits(units: int, options: list[str]):
     """Every way to split ``units`` among ``options`` (non-negative integers)."""
     for combo in itertools.product(range(units + 1), repeat=len(options)):
         if sum(combo) == units:
-            yield dict(zip(options, combo))
+            yield dict(zip(options, combo, strict=False))
 
 
 def brute_force(k_max=None, buy_eu=None, jr=None) -> float | None:
     info = CANDIDATES.set_index("candidate_id")
     pairs = list(TARGETS.itertuples())
-    per_pair = [list(splits(t.units, list(info.index[info["category"] == t.category]))) for t in pairs]
+    per_pair = [
+        list(splits(t.units, list(info.index[info["category"] == t.category]))) for t in pairs
+    ]
     best = None
     for choice in itertools.product(*per_pair):
         alloc = {}  # (member, cid) -> units
-        for t, split in zip(pairs, choice):
+        for t, split in zip(pairs, choice, strict=False):
             for cid, n in split.items():
                 alloc[(t.iso3, cid)] = alloc.get((t.iso3, cid), 0) + n
         q = {cid: sum(n for (m, c), n in alloc.items() if c == cid) for cid in info.index}
@@ -112,8 +118,13 @@ SETTINGS = [
 def test_mip_matches_brute_force(setting: dict) -> None:
     expected = brute_force(**setting)
     problem = ProcurementProblem(
-        TARGETS, CANDIDATES, k_max=setting.get("k_max"), buy_european_pct=setting.get("buy_eu"),
-        juste_retour_pct=setting.get("jr"), start_year=START, target_year=END,
+        TARGETS,
+        CANDIDATES,
+        k_max=setting.get("k_max"),
+        buy_european_pct=setting.get("buy_eu"),
+        juste_retour_pct=setting.get("jr"),
+        start_year=START,
+        target_year=END,
     )
     result = solve(problem)
     if expected is None:

@@ -26,7 +26,9 @@ def make_app() -> typer.Typer:
 
 def write_targets(tmp_path: Path) -> Path:
     path = tmp_path / "targets.csv"
-    path.write_text("iso3,category,units\nDEU,mbt,60\nPOL,mbt,40\nCZE,artillery,20\nLTU,artillery,10\n")
+    path.write_text(
+        "iso3,category,units\nDEU,mbt,60\nPOL,mbt,40\nCZE,artillery,20\nLTU,artillery,10\n"
+    )
     return path
 
 
@@ -45,7 +47,9 @@ def test_csv_is_deterministic_and_has_no_timings(tmp_path: Path) -> None:
 
 
 def test_json_carries_plan_baseline_savings_and_solver(tmp_path: Path) -> None:
-    result = run(["--targets", str(write_targets(tmp_path)), "--buy-european", "65", "--format", "json"])
+    result = run(
+        ["--targets", str(write_targets(tmp_path)), "--buy-european", "65", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     for key in ("plan", "baseline", "savings_by_category", "savings_by_member", "solver", "rows"):
@@ -55,7 +59,9 @@ def test_json_carries_plan_baseline_savings_and_solver(tmp_path: Path) -> None:
 
 
 def test_infeasible_settings_raise_one_sentence(tmp_path: Path) -> None:
-    result = run(["--targets", str(write_targets(tmp_path)), "--juste-retour", "1", "--format", "csv"])
+    result = run(
+        ["--targets", str(write_targets(tmp_path)), "--juste-retour", "1", "--format", "csv"]
+    )
     assert result.exit_code != 0
     assert isinstance(result.exception, InputError)  # main() turns this into exit code 2
     assert "juste-retour band" in str(result.exception)

@@ -22,7 +22,9 @@ def test_every_row_cites_a_defined_proc_source() -> None:
 def test_numbers_carry_units_and_estimates_say_how() -> None:
     for name in ("in_service", "candidate_parameters", "published_counts"):
         table = load_table(name)
-        with_value = table[table.get("quantity", table.get("value", table.get("europe_value"))).notna()]
+        with_value = table[
+            table.get("quantity", table.get("value", table.get("europe_value"))).notna()
+        ]
         assert with_value["unit"].notna().all(), name
         flagged = table[table["estimate"].astype(str).str.lower() == "true"]
         assert flagged["method"].notna().all(), name
@@ -30,9 +32,18 @@ def test_numbers_carry_units_and_estimates_say_how() -> None:
 
 def test_commission_2017_headline_counts_are_shipped_beside_the_dispute() -> None:
     counts = load_table("published_counts").set_index("claim_id")
-    assert (counts.loc["ec2017_all", "europe_value"], counts.loc["ec2017_all", "us_value"]) == (178, 30)
-    assert (counts.loc["ec2017_mbt", "europe_value"], counts.loc["ec2017_mbt", "us_value"]) == (17, 1)
-    assert (counts.loc["ec2017_howitzer", "europe_value"], counts.loc["ec2017_howitzer", "us_value"]) == (27, 2)
+    assert (counts.loc["ec2017_all", "europe_value"], counts.loc["ec2017_all", "us_value"]) == (
+        178,
+        30,
+    )
+    assert (counts.loc["ec2017_mbt", "europe_value"], counts.loc["ec2017_mbt", "us_value"]) == (
+        17,
+        1,
+    )
+    assert (
+        counts.loc["ec2017_howitzer", "europe_value"],
+        counts.loc["ec2017_howitzer", "us_value"],
+    ) == (27, 2)
     assert "esut2019_mbt" in counts.index and "cepa2024_mbt" in counts.index
 
 
@@ -53,8 +64,15 @@ def test_usd_prices_are_converted_once() -> None:
 
 
 def test_in_service_categories_use_the_shared_vocabulary() -> None:
-    allowed = {"mbt", "ifv_apc", "artillery", "air_defence_long", "air_defence_short", "combat_aircraft",
-               "combat_aircraft_5g"}
+    allowed = {
+        "mbt",
+        "ifv_apc",
+        "artillery",
+        "air_defence_long",
+        "air_defence_short",
+        "combat_aircraft",
+        "combat_aircraft_5g",
+    }
     assert set(load_table("in_service")["category"]) <= allowed
     assert set(load_table("candidates")["category"]) <= allowed
     assert isinstance(load_table("in_service"), pd.DataFrame)

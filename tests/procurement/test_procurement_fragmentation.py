@@ -24,7 +24,9 @@ def inventory() -> pd.DataFrame:
         ("USA", "mbt", "Abr", "M1A1", 2020, 1000, "us"),
         ("USA", "mbt", "Abr", "M1A2", 2020, 3000, "us"),
     ]
-    frame = pd.DataFrame(rows, columns=["iso3", "category", "type", "variant", "year", "quantity", "origin_bloc"])
+    frame = pd.DataFrame(
+        rows, columns=["iso3", "category", "type", "variant", "year", "quantity", "origin_bloc"]
+    )
     frame["status"] = "in_service"
     return frame
 
@@ -41,7 +43,9 @@ def test_type_level_metrics_by_hand() -> None:
     mbt = metrics(snap, ["AAA", "BBB", "CCC"], "EU").set_index("category").loc["mbt"]
     # types: Leo 250, Abr 50, K2 100 (2010 row superseded) -> total 400
     assert mbt["n_types"] == 3
-    assert mbt["effective_types"] == pytest.approx(1 / ((250 / 400) ** 2 + (50 / 400) ** 2 + (100 / 400) ** 2))
+    assert mbt["effective_types"] == pytest.approx(
+        1 / ((250 / 400) ** 2 + (50 / 400) ** 2 + (100 / 400) ** 2)
+    )
     # Leo is operated by AAA and BBB -> 250 of 400 units share a type with another member
     assert mbt["interoperable_share_pct"] == pytest.approx(62.5)
     assert mbt["origin_european_pct"] == pytest.approx(62.5)
@@ -51,14 +55,20 @@ def test_type_level_metrics_by_hand() -> None:
 
 def test_variant_level_counts_more_and_shares_less() -> None:
     snap = snapshot(inventory(), 2024)
-    mbt = metrics(snap, ["AAA", "BBB", "CCC"], "EU", level="variant").set_index("category").loc["mbt"]
+    mbt = (
+        metrics(snap, ["AAA", "BBB", "CCC"], "EU", level="variant").set_index("category").loc["mbt"]
+    )
     # variants: Leo A4 (AAA, BBB) 150, Leo A6 100, Abr M1A2 50, K2 100
     assert mbt["n_types"] == 4
     assert mbt["interoperable_share_pct"] == pytest.approx(100 * 150 / 400)
 
 
 def test_missing_quantities_are_reported_not_guessed() -> None:
-    art = metrics(snapshot(inventory(), 2024), ["AAA", "BBB"], "EU").set_index("category").loc["artillery"]
+    art = (
+        metrics(snapshot(inventory(), 2024), ["AAA", "BBB"], "EU")
+        .set_index("category")
+        .loc["artillery"]
+    )
     assert art["n_types"] == 2
     assert art["effective_types"] == 1.0  # only the Caesar row has a quantity
     assert art["quantity_coverage_pct"] == 50.0

@@ -17,11 +17,19 @@ from europillar.procurement.optimiser import solve
 from europillar.procurement.problem import ProcurementProblem
 
 TARGETS = pd.DataFrame({"iso3": ["AAA", "BBB"], "category": ["g1", "g1"], "units": [1, 1]})
-CANDIDATES = pd.DataFrame({
-    "candidate_id": ["c1"], "category": ["g1"], "platform": ["P1"], "producer": ["x"],
-    "producer_iso3": ["AAA"], "origin_bloc": ["european"], "unit_cost": [10.0],
-    "ref_quantity": [1.0], "learning_rate_pct": [80.0],
-})
+CANDIDATES = pd.DataFrame(
+    {
+        "candidate_id": ["c1"],
+        "category": ["g1"],
+        "platform": ["P1"],
+        "producer": ["x"],
+        "producer_iso3": ["AAA"],
+        "origin_bloc": ["european"],
+        "unit_cost": [10.0],
+        "ref_quantity": [1.0],
+        "learning_rate_pct": [80.0],
+    }
+)
 # pooled order of 2 units at 80 % learning from 1 unit at 10: 10 * 2 ** (1 + log2(0.8)) = 16
 EXPECTED = 16.0
 
@@ -33,7 +41,9 @@ def _foreign_solve(threads: int) -> None:
     h.setOptionValue("threads", threads)
     h.addVar(0.0, 1.0)
     h.changeColCost(0, -1.0)
-    h.changeColsIntegrality(1, np.array([0], dtype=np.int32), np.array([highspy.HighsVarType.kInteger]))
+    h.changeColsIntegrality(
+        1, np.array([0], dtype=np.int32), np.array([highspy.HighsVarType.kInteger])
+    )
     h.run()
 
 

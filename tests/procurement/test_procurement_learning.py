@@ -29,9 +29,17 @@ def test_breakpoints_and_chords() -> None:
 def test_deliverable_units_by_hand() -> None:
     import pandas as pd
 
-    line = pd.Series({"capacity_per_year": 10.0, "capacity_max_per_year": 20.0, "ramp_up_years": 2.0,
-                      "lead_time_years": 1.0})
+    line = pd.Series(
+        {
+            "capacity_per_year": 10.0,
+            "capacity_max_per_year": 20.0,
+            "ramp_up_years": 2.0,
+            "lead_time_years": 1.0,
+        }
+    )
     # orders 2026, first delivery 2027: 15 (half-way up the ramp), 20, 20 in 2027-2029
     assert deliverable_units(line, 2026, 2029) == 55
     assert deliverable_units(line, 2026, 2026) == 0
-    assert deliverable_units(pd.Series({"capacity_per_year": float("nan")}), 2026, 2030) == float("inf")
+    assert deliverable_units(pd.Series({"capacity_per_year": float("nan")}), 2026, 2030) == float(
+        "inf"
+    )

@@ -15,9 +15,11 @@ from europillar.procurement.sipri_transfers import (
     type_of,
 )
 
-HEADER = ("Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
-          "Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,"
-          "SIPRI TIV for total order,SIPRI TIV of delivered weapons")
+HEADER = (
+    "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
+    "Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,"
+    "SIPRI TIV for total order,SIPRI TIV of delivered weapons"
+)
 NOTES = "Transfers of major conventional arms\nSource: SIPRI Arms Transfers Database (c) SIPRI.\n"
 ROWS = [
     "Poland,South Korea,2022,,180,,K2,tank,133,,2022; 2023; 2024,New,,6,1080,800",
@@ -42,9 +44,14 @@ def test_reads_the_publisher_format_and_drops_junk_rows() -> None:
 def test_proxy_counts_imported_types_per_recipient() -> None:
     proxy = designations_proxy(read_trade_register(io.StringIO(register_text())))
     tanks = proxy[proxy["category"] == "mbt"]
-    assert sorted(tanks[tanks["iso3"] == "POL"]["type"]) == ["K2", "M1"]  # M1A2 is a variant of the M1
+    assert sorted(tanks[tanks["iso3"] == "POL"]["type"]) == [
+        "K2",
+        "M1",
+    ]  # M1A2 is a variant of the M1
     fin = tanks[tanks["iso3"] == "FIN"]
-    assert sorted(fin["variant"]) == ["Leopard-2A4", "Leopard-2A6"] and set(fin["type"]) == {"Leopard-2"}
+    assert sorted(fin["variant"]) == ["Leopard-2A4", "Leopard-2A6"] and set(fin["type"]) == {
+        "Leopard-2"
+    }
     assert set(proxy["origin_bloc"]) == {"european", "us", "other"}
     assert (proxy["source_id"] == "proc_sipri_at_2025").all() and proxy["estimate"].all()
     assert "armoured car" not in set(proxy["category"])

@@ -41,11 +41,17 @@ def test_report_is_byte_identical_across_runs(report_pair: tuple[str, bytes, byt
 def test_report_has_expected_headings(report_pair: tuple[str, bytes, bytes]) -> None:
     html = report_pair[0]
     for heading in (
-        "European defence in numbers, 2024", "Summary", "Contents",
-        "EU vs USA military power comparison, 2024", "Spending trends 2014–2024",
-        "Burden sharing in NATO", "Gaps to the 2 %, 3.5 % and 5 % targets, 2024",
-        "US share of NATO defence spending", "Olson–Zeckhauser exploitation test",
-        "Missing data", "Sources",
+        "European defence in numbers, 2024",
+        "Summary",
+        "Contents",
+        "EU vs USA military power comparison, 2024",
+        "Spending trends 2014–2024",
+        "Burden sharing in NATO",
+        "Gaps to the 2 %, 3.5 % and 5 % targets, 2024",
+        "US share of NATO defence spending",
+        "Olson–Zeckhauser exploitation test",
+        "Missing data",
+        "Sources",
     ):
         assert re.search(rf"<h[123][^>]*>[^<]*{re.escape(heading)}", html), heading
 
@@ -63,11 +69,11 @@ def test_report_is_offline_and_accessible(report_pair: tuple[str, bytes, bytes])
 
 def test_every_chart_and_table_names_its_sources(report_pair: tuple[str, bytes, bytes]) -> None:
     html = report_pair[0]
-    body = html[html.index('<section id="power"'):html.index('<section id="missing-data"')]
+    body = html[html.index('<section id="power"') : html.index('<section id="missing-data"')]
     ends = [m.end() for m in re.finditer(r"</table></div>|</figure>", body)]
     assert len(ends) >= 8
     for end in ends:
-        assert body[end:].lstrip().startswith('<p class="source">Source'), body[end - 80:end]
+        assert body[end:].lstrip().startswith('<p class="source">Source'), body[end - 80 : end]
 
 
 def test_sources_section_lists_every_cited_id(report_pair: tuple[str, bytes, bytes]) -> None:
@@ -81,7 +87,7 @@ def test_sources_section_lists_every_cited_id(report_pair: tuple[str, bytes, byt
 
 def test_missing_data_names_iceland_and_personnel(report_pair: tuple[str, bytes, bytes]) -> None:
     html = report_pair[0]
-    section = html[html.index('id="missing-data"'):html.index('id="sources"')]
+    section = html[html.index('id="missing-data"') : html.index('id="sources"')]
     assert "Iceland (ISL)" in section
     assert "personnel_active_k" in section  # the Correlates of War series ends in 2022
 

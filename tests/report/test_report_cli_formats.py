@@ -28,8 +28,21 @@ def test_compare_json_parses_with_rows_and_sources() -> None:
 
 
 def test_compare_csv_has_expected_columns_and_coalition() -> None:
-    text = run("compare", "--blocs", "USA", "--coalition", "FRA,DEU,POL", "--from", "2022",
-               "--to", "2024", "--indicator", "milex_usd_constant2023_m", "--format", "csv")
+    text = run(
+        "compare",
+        "--blocs",
+        "USA",
+        "--coalition",
+        "FRA,DEU,POL",
+        "--from",
+        "2022",
+        "--to",
+        "2024",
+        "--indicator",
+        "milex_usd_constant2023_m",
+        "--format",
+        "csv",
+    )
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == COMPARE_COLUMNS
     assert {r["bloc"] for r in rows} == {"USA", "FRA+DEU+POL"}
@@ -40,11 +53,18 @@ def test_compare_csv_has_expected_columns_and_coalition() -> None:
 
 def test_burden_csv_and_oz_json() -> None:
     rows = list(csv.DictReader(io.StringIO(run("burden", "--year", "2024", "--format", "csv"))))
-    assert {"iso3", "basis", "share_gdp_pct", "gap_2pct_usd_m", "gap_3_5pct_usd_m",
-            "gap_5pct_usd_m"} <= set(rows[0])
+    assert {
+        "iso3",
+        "basis",
+        "share_gdp_pct",
+        "gap_2pct_usd_m",
+        "gap_3_5pct_usd_m",
+        "gap_5pct_usd_m",
+    } <= set(rows[0])
     assert len(rows) == 32
-    oz = json.loads(run("burden", "--test", "ozeckhauser", "--from", "2014", "--to", "2024",
-                        "--format", "json"))
+    oz = json.loads(
+        run("burden", "--test", "ozeckhauser", "--from", "2014", "--to", "2024", "--format", "json")
+    )
     assert [r["year"] for r in oz["rows"]] == list(range(2014, 2025))
     assert all(0 <= r["p_value"] <= 1 for r in oz["rows"])
 
@@ -54,7 +74,11 @@ def test_unknown_bloc_exits_2() -> None:
     import sys
 
     code = "from europillar.cli.app import main; main()"
-    result = subprocess.run([sys.executable, "-c", code, "compare", "--blocs", "FOO"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code, "compare", "--blocs", "FOO"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2
     assert "FOO" in result.stderr and "Traceback" not in result.stderr

@@ -17,23 +17,29 @@ def test_year_ranges_compress_runs() -> None:
 
 
 def test_missing_data_separates_series_gaps_from_country_gaps() -> None:
-    obs = pd.DataFrame({
-        "iso3": ["AAA", "AAA", "BBB"], "year": [2020, 2021, 2020],
-        "indicator": ["x", "x", "x"], "value": [1.0, 2.0, 3.0],
-    })
-    expected = {"x": {"AAA": [2020, 2021, 2022], "BBB": [2020, 2021, 2022]},
-                "y": {"AAA": [2020]}}
+    obs = pd.DataFrame(
+        {
+            "iso3": ["AAA", "AAA", "BBB"],
+            "year": [2020, 2021, 2020],
+            "indicator": ["x", "x", "x"],
+            "value": [1.0, 2.0, 3.0],
+        }
+    )
+    expected = {"x": {"AAA": [2020, 2021, 2022], "BBB": [2020, 2021, 2022]}, "y": {"AAA": [2020]}}
     series, countries = missing_data(obs, expected)
     # 2022: nobody has x -> a series gap; y has no figure at all in 2020
-    assert series.to_dict("records") == [{"indicator": "x", "years": "2022"},
-                                         {"indicator": "y", "years": "2020"}]
+    assert series.to_dict("records") == [
+        {"indicator": "x", "years": "2022"},
+        {"indicator": "y", "years": "2020"},
+    ]
     # BBB lacks 2021 (2022 is already reported as a series gap)
     assert countries.to_dict("records") == [{"iso3": "BBB", "indicator": "x", "years": "2021"}]
 
 
 def test_default_year_is_latest_year_with_spending_for_most_members() -> None:
-    obs = pd.DataFrame({"iso3": ["DEU"], "year": [2015], "indicator": ["milex_usd_current_m"],
-                        "value": [1.0]})
+    obs = pd.DataFrame(
+        {"iso3": ["DEU"], "year": [2015], "indicator": ["milex_usd_current_m"], "value": [1.0]}
+    )
     # one member of ~30 with a figure is not "most": no year qualifies
     with pytest.raises(InputError, match="most members"):
         default_year(obs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from europillar.transition.model import (
     KIND_ABRUPT,
@@ -17,9 +18,16 @@ from europillar.transition.model import (
 
 def constant_params(**overrides: object) -> dict[str, object]:
     params: dict[str, object] = {
-        "gdp_growth": 0.0, "budget_target_share": 0.035, "equipment_share": 0.5,
-        "build_up_share": 1.0, "unit_cost_scale": 1.0, "lead_time_scale": 1.0,
-        "capacity_ramp": 0.0, "retirement": 0.0, "readiness_scale": 1.0, "drawdown_shift": 0.0,
+        "gdp_growth": 0.0,
+        "budget_target_share": 0.035,
+        "equipment_share": 0.5,
+        "build_up_share": 1.0,
+        "unit_cost_scale": 1.0,
+        "lead_time_scale": 1.0,
+        "capacity_ramp": 0.0,
+        "retirement": 0.0,
+        "readiness_scale": 1.0,
+        "drawdown_shift": 0.0,
     }
     params.update(overrides)
     return params
@@ -40,8 +48,12 @@ def one_category_model(years: int = 3, **kw: object) -> Model:
     )
     yrs = np.arange(2025, 2025 + years)
     drawdown = Drawdown(
-        kind=np.array([KIND_GRADUAL]), start=np.array([2025.0]), end=np.array([2026.0]),
-        floor=np.array([0.0]), trigger_pct=np.array([0.0]), over_years=np.array([1.0]),
+        kind=np.array([KIND_GRADUAL]),
+        start=np.array([2025.0]),
+        end=np.array([2026.0]),
+        floor=np.array([0.0]),
+        trigger_pct=np.array([0.0]),
+        over_years=np.array([1.0]),
         series=np.ones((years, 1)),
     )
     series = np.array([100.0, 200.0, 200.0, 200.0, 200.0][:years])
@@ -64,16 +76,17 @@ def three_category_model(policy: str = "proportional_to_gap") -> Model:
     )
     drawdown = Drawdown(
         kind=np.array([KIND_GRADUAL, KIND_ABRUPT, KIND_CONDITIONAL]),
-        start=np.array([2027.0, 2030.0, 0.0]), end=np.array([2035.0, 0.0, 0.0]),
-        floor=np.array([0.0, 0.0, 0.25]), trigger_pct=np.array([0.0, 0.0, 30.0]),
-        over_years=np.array([1.0, 1.0, 3.0]), series=np.ones((years.size, 3)),
+        start=np.array([2027.0, 2030.0, 0.0]),
+        end=np.array([2035.0, 0.0, 0.0]),
+        floor=np.array([0.0, 0.0, 0.25]),
+        trigger_pct=np.array([0.0, 0.0, 30.0]),
+        over_years=np.array([1.0, 1.0, 3.0]),
+        series=np.ones((years.size, 3)),
     )
-    budget = Budget(np.array([5.0e6, 3.0e6, 1.0e6]), np.array([0.013, 0.02, 0.025]), "target",
-                    2035, None)
+    budget = Budget(
+        np.array([5.0e6, 3.0e6, 1.0e6]), np.array([0.013, 0.02, 0.025]), "target", 2035, None
+    )
     return Model(years, data, drawdown, budget, policy, 90.0)
-
-
-import pytest
 
 
 @pytest.fixture(name="make_params")

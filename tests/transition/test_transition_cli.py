@@ -19,7 +19,9 @@ from europillar.transition import build_model
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", "from europillar.cli.app import main; main()", *args],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -46,8 +48,19 @@ def test_model_from_preset_uses_only_categories_with_cited_inputs() -> None:
 
 
 def test_csv_output_is_fully_determined_by_scenario_draws_and_seed() -> None:
-    args = ("transition", "--scenario", "replace_us_full", "--draws", "1500", "--seed", "5",
-            "--view", "fan", "--format", "csv")
+    args = (
+        "transition",
+        "--scenario",
+        "replace_us_full",
+        "--draws",
+        "1500",
+        "--seed",
+        "5",
+        "--view",
+        "fan",
+        "--format",
+        "csv",
+    )
     first, second = run_cli(*args), run_cli(*args)
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout
@@ -59,8 +72,9 @@ def test_csv_output_is_fully_determined_by_scenario_draws_and_seed() -> None:
 
 
 def test_json_output_carries_every_table() -> None:
-    result = run_cli("transition", "--scenario", "replace_us_full", "--draws", "300",
-                     "--format", "json")
+    result = run_cli(
+        "transition", "--scenario", "replace_us_full", "--draws", "300", "--format", "json"
+    )
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     for key in ("meta", "categories", "fan", "gap", "windows", "safe", "sensitivity", "notes"):
@@ -74,13 +88,17 @@ def test_json_output_carries_every_table() -> None:
     ("old", "new", "key"),
     [
         ("std = 0.6", "std = -1", "transition.gdp_growth_pct.std"),
-        ("min = 0.0, mode = 10.0, max = 20.0", "min = 30.0, mode = 10.0, max = 20.0",
-         "transition.capacity_ramp_pct"),
+        (
+            "min = 0.0, mode = 10.0, max = 20.0",
+            "min = 30.0, mode = 10.0, max = 20.0",
+            "transition.capacity_ramp_pct",
+        ),
         ('dist = "uniform"', 'dist = "gamma"', "transition.lead_time_scale"),
     ],
 )
-def test_bad_distributions_name_the_key_and_exit_2(tmp_path: Path, old: str, new: str,
-                                                   key: str) -> None:
+def test_bad_distributions_name_the_key_and_exit_2(
+    tmp_path: Path, old: str, new: str, key: str
+) -> None:
     shown = run_cli("scenario", "show", "replace_us_full")
     assert old in shown.stdout
     bad = tmp_path / "bad.toml"
@@ -102,10 +120,19 @@ def test_safe_drawdown_keeps_central_coverage_at_threshold() -> None:
     assert (np.diff(pivot.to_numpy(), axis=0) <= 1e-12).all()  # never reverses
     dd = model.drawdown
     n = len(model.data.categories)
-    series = Drawdown(np.full(n, KIND_SERIES), dd.start, dd.end, dd.floor, dd.trigger_pct,
-                      dd.over_years, pivot.to_numpy())
-    rerun = simulate(Model(model.years, model.data, series, model.budget, model.policy,
-                           model.threshold_pct), central_draws(params))
+    series = Drawdown(
+        np.full(n, KIND_SERIES),
+        dd.start,
+        dd.end,
+        dd.floor,
+        dd.trigger_pct,
+        dd.over_years,
+        pivot.to_numpy(),
+    )
+    rerun = simulate(
+        Model(model.years, model.data, series, model.budget, model.policy, model.threshold_pct),
+        central_draws(params),
+    )
     achievable = safe.pivot(index="year", columns="category", values="achievable")
     ok = achievable[list(model.data.categories)].to_numpy()
     assert (rerun.coverage_pct[0][ok] >= model.threshold_pct - 1e-9).all()

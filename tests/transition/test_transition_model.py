@@ -68,12 +68,15 @@ def test_histogram_quantiles_match_numpy_within_one_bin(make_three, make_params)
     from europillar.transition.montecarlo import _take, sample_block
 
     model = make_three()
-    params = make_params(gdp_growth=Normal(dist="normal", mean=0.012, std=0.01),
-                         lead_time_scale=Uniform(dist="uniform", min=0.5, max=2.0))
+    params = make_params(
+        gdp_growth=Normal(dist="normal", mean=0.012, std=0.01),
+        lead_time_scale=Uniform(dist="uniform", min=0.5, max=2.0),
+    )
     n = 2 * BLOCK
     summary = execute(model, params, n, seed=3)
-    cov = np.concatenate([simulate(model, _take(sample_block(params, 3, b), BLOCK)).coverage_pct
-                          for b in range(2)])
+    cov = np.concatenate(
+        [simulate(model, _take(sample_block(params, 3, b), BLOCK)).coverage_pct for b in range(2)]
+    )
     for q in (0.1, 0.5, 0.9):
         exact = np.quantile(cov, q, axis=0)
         assert np.abs(quantile_from_histogram(summary, q) - exact).max() <= 0.1 + 1e-9
@@ -91,18 +94,20 @@ PROPERTY_SETTINGS = settings(
     retirement=st.floats(min_value=0.0, max_value=0.1),
     growth=st.floats(min_value=-0.01, max_value=0.04),
 )
-def test_more_budget_never_lowers_coverage(make_three, make_params, extra, policy, retirement,
-                                           growth) -> None:
+def test_more_budget_never_lowers_coverage(
+    make_three, make_params, extra, policy, retirement, growth
+) -> None:
     model = make_three(policy)
     base = make_params(retirement=retirement, gdp_growth=growth)
-    more = make_params(retirement=retirement, gdp_growth=growth,
-                       budget_target_share=0.035 + extra)
+    more = make_params(retirement=retirement, gdp_growth=growth, budget_target_share=0.035 + extra)
     assert np.all(_coverage(model, more) >= _coverage(model, base) - 1e-9)
 
 
 @PROPERTY_SETTINGS
-@given(shift=st.floats(min_value=0.0, max_value=15.0), policy=st.sampled_from(
-    ["proportional_to_gap", "fixed_shares"]))
+@given(
+    shift=st.floats(min_value=0.0, max_value=15.0),
+    policy=st.sampled_from(["proportional_to_gap", "fixed_shares"]),
+)
 def test_slower_us_drawdown_never_lowers_coverage(make_three, make_params, shift, policy) -> None:
     model = make_three(policy)
     assert np.all(

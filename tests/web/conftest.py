@@ -67,9 +67,19 @@ class LiveServer:
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "europillar.cli.app", "serve", "--port", str(self.port),
-             "--db", db_url],
-            stdout=subprocess.DEVNULL, stderr=self._log(), text=True,
+            [
+                sys.executable,
+                "-m",
+                "europillar.cli.app",
+                "serve",
+                "--port",
+                str(self.port),
+                "--db",
+                db_url,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=self._log(),
+            text=True,
         )
         self._wait_ready()
 

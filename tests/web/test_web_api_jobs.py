@@ -21,8 +21,10 @@ def sid(client: TestClient, small: dict) -> int:
 def test_transition_job_matches_the_engine_bit_for_bit(
     client: TestClient, sid: int, small: dict, wait_job
 ) -> None:
-    r = client.post("/api/jobs", json={"kind": "transition", "scenario_id": sid,
-                                       "params": {"draws": 3000, "seed": 7}})
+    r = client.post(
+        "/api/jobs",
+        json={"kind": "transition", "scenario_id": sid, "params": {"draws": 3000, "seed": 7}},
+    )
     assert r.status_code == 202
     assert r.json()["status"] in ("queued", "running", "done")
     job = wait_job(client, r.json()["id"])
@@ -34,12 +36,14 @@ def test_transition_job_matches_the_engine_bit_for_bit(
     direct = run_transition(model, params, 3000, 7)  # default chunking: the web uses smaller chunks
     fan = client.get(f"/api/jobs/{job['id']}/results/fan").json()
     web = pd.DataFrame(fan["rows"], columns=fan["columns"])
-    pd.testing.assert_frame_equal(web, direct.fan.reset_index(drop=True), check_dtype=False,
-                                  rtol=0, atol=0)
+    pd.testing.assert_frame_equal(
+        web, direct.fan.reset_index(drop=True), check_dtype=False, rtol=0, atol=0
+    )
     csv = client.get(f"/api/jobs/{job['id']}/results/gap_probability?format=csv")
     assert csv.headers["content-type"].startswith("text/csv")
-    pd.testing.assert_frame_equal(pd.read_csv(io.StringIO(csv.text)),
-                                  direct.gap_probability, check_dtype=False)
+    pd.testing.assert_frame_equal(
+        pd.read_csv(io.StringIO(csv.text)), direct.gap_probability, check_dtype=False
+    )
     svg = client.get(f"/api/jobs/{job['id']}/charts/fan.svg", params={"category": "mbt"})
     assert svg.headers["content-type"] == "image/svg+xml" and "<title>" in svg.text
     assert client.get(f"/api/jobs/{job['id']}/charts/gap_probability.svg").status_code == 200
@@ -50,10 +54,14 @@ def test_transition_job_matches_the_engine_bit_for_bit(
 
 
 def test_cancel_running_job_then_restart(client: TestClient, sid: int, wait_job) -> None:
-    job = client.post("/api/jobs", json={"kind": "transition", "scenario_id": sid,
-                                         "params": {"draws": 3_000_000, "seed": 1}}).json()
+    job = client.post(
+        "/api/jobs",
+        json={"kind": "transition", "scenario_id": sid, "params": {"draws": 3_000_000, "seed": 1}},
+    ).json()
     deadline = time.monotonic() + 30
-    while client.get(f"/api/jobs/{job['id']}").json()["progress"] <= 0 and time.monotonic() < deadline:
+    while (
+        client.get(f"/api/jobs/{job['id']}").json()["progress"] <= 0 and time.monotonic() < deadline
+    ):
         time.sleep(0.05)
     running = client.get(f"/api/jobs/{job['id']}").json()
     assert running["status"] == "running" and 0 < running["progress"] < 1
@@ -78,8 +86,9 @@ def test_cancel_running_job_then_restart(client: TestClient, sid: int, wait_job)
 
 
 def test_procurement_job(client: TestClient, sid: int, wait_job) -> None:
-    r = client.post("/api/jobs", json={"kind": "procurement", "scenario_id": sid,
-                                       "params": {"k_max": 2}})
+    r = client.post(
+        "/api/jobs", json={"kind": "procurement", "scenario_id": sid, "params": {"k_max": 2}}
+    )
     job = wait_job(client, r.json()["id"])
     assert job["status"] == "done", job["message"]
     programmes = client.get(f"/api/jobs/{job['id']}/results/programmes").json()
@@ -100,8 +109,11 @@ def test_procurement_job(client: TestClient, sid: int, wait_job) -> None:
         ({"kind": "transition", "params": {"seed": "x"}}, 422, "params.seed"),
         ({"kind": "transition", "params": {"drawz": 5}}, 422, "params.drawz"),
         ({"kind": "procurement", "params": {"cost_case": "cheap"}}, 422, "params.cost_case"),
-        ({"kind": "procurement", "params": {"buy_european_pct": 101}}, 422,
-         "params.buy_european_pct"),
+        (
+            {"kind": "procurement", "params": {"buy_european_pct": 101}},
+            422,
+            "params.buy_european_pct",
+        ),
     ],
 )
 def test_bad_job_requests_name_the_field_and_store_nothing(
@@ -134,10 +146,13 @@ def test_failing_run_is_marked_failed_with_the_sentence(
         raise InputError("scenario 'trio'", "transition.end_year", 1999, "is before the base year")
 
     monkeypatch.setitem(runners.RUNNERS, "transition", broken)
-    job = wait_job(client, client.post("/api/jobs", json={"kind": "transition",
-                                                          "scenario_id": sid}).json()["id"])
+    job = wait_job(
+        client,
+        client.post("/api/jobs", json={"kind": "transition", "scenario_id": sid}).json()["id"],
+    )
     assert job["status"] == "failed"
-    assert job["message"] == ("scenario 'trio', key 'transition.end_year': value 1999: "
-                              "is before the base year.")
+    assert job["message"] == (
+        "scenario 'trio', key 'transition.end_year': value 1999: is before the base year."
+    )
     assert job["results"] == []
     assert job["created_at"].endswith("+00:00")

@@ -67,7 +67,9 @@ def test_missing_name_and_bad_rule(client: TestClient, small: dict) -> None:
     assert client.get("/api/scenarios").json() == []
 
 
-def test_duplicate_name_is_409_and_update_of_unknown_is_404(client: TestClient, small: dict) -> None:
+def test_duplicate_name_is_409_and_update_of_unknown_is_404(
+    client: TestClient, small: dict
+) -> None:
     assert client.post("/api/scenarios", json={"scenario": small}).status_code == 201
     r = client.post("/api/scenarios", json={"scenario": small})
     assert r.status_code == 409 and r.json()["detail"]["field"] == "scenario.name"
@@ -96,8 +98,11 @@ def test_toml_round_trip(client: TestClient, small: dict) -> None:
         'name = "nb"\ntitle = "Nordic-Baltic"\nmembers = ["DNK", "EST", "FIN"]\n'
         '[us_commitment]\ndefault = "reduced"\ntanker = 0.25\n[requirements]\npreset = "replace_us"\n'
     )
-    r = client.post("/api/scenarios/import", files={"file": ("nb.toml", text, "application/toml")},
-                    data={"decision_rule": "unanimity"})
+    r = client.post(
+        "/api/scenarios/import",
+        files={"file": ("nb.toml", text, "application/toml")},
+        data={"decision_rule": "unanimity"},
+    )
     assert r.status_code == 201, r.text
     saved = r.json()
     assert saved["decision_rule"] == "unanimity"

@@ -25,9 +25,12 @@ def test_power_usa_equals_its_own_observation(client: TestClient) -> None:
     frame = _frame(body)
     assert set(frame["bloc"]) == {"EU27", "EUROPEAN_NATO", "USA", "RUS", "CHN"}
     obs = load("observations")
-    row = frame[(frame.bloc == "USA") & (frame.indicator == "milex_usd_current_m")
-                & (frame.year == 2020)].iloc[0]
-    direct = obs[(obs.iso3 == "USA") & (obs.indicator == "milex_usd_current_m") & (obs.year == 2020)]
+    row = frame[
+        (frame.bloc == "USA") & (frame.indicator == "milex_usd_current_m") & (frame.year == 2020)
+    ].iloc[0]
+    direct = obs[
+        (obs.iso3 == "USA") & (obs.indicator == "milex_usd_current_m") & (obs.year == 2020)
+    ]
     assert row["value"] == pytest.approx(float(direct["value"].iloc[0]), rel=1e-12)
     assert body["sources"] and all(isinstance(s, str) for s in body["sources"])
     csv = client.get("/api/dashboard/power?format=csv")
@@ -51,7 +54,9 @@ def test_map_values_are_latest_observations(client: TestClient) -> None:
     frame = _frame(body)
     deu = frame[frame.iso3 == "DEU"].iloc[0]
     obs = load("observations")
-    sel = obs[(obs.iso3 == "DEU") & (obs.indicator == "milex_share_gdp_pct") & (obs.year == deu["year"])]
+    sel = obs[
+        (obs.iso3 == "DEU") & (obs.indicator == "milex_share_gdp_pct") & (obs.year == deu["year"])
+    ]
     assert deu["value"] in set(sel["value"])  # a published figure of that year
     assert deu["value"] == index_observations(obs)[("DEU", deu["year"], "milex_share_gdp_pct")][0]
     assert deu["unit"] == "% of GDP"
@@ -84,18 +89,23 @@ def test_gaps_equal_the_engine(client: TestClient, small: dict) -> None:
 
 
 def test_voting_power_sums_to_one(client: TestClient, small: dict) -> None:
-    sid = client.post("/api/scenarios", json={"scenario": small, "decision_rule": "rqmv"}).json()["id"]
+    sid = client.post("/api/scenarios", json={"scenario": small, "decision_rule": "rqmv"}).json()[
+        "id"
+    ]
     frame = _frame(client.get(f"/api/scenarios/{sid}/voting").json())
     assert sorted(frame["iso3"]) == ["DEU", "FRA", "POL"]  # reinforced QMV among participants
     assert frame["banzhaf_normalized"].sum() == pytest.approx(1.0, abs=1e-12)
     assert frame["shapley_shubik"].sum() == pytest.approx(1.0, abs=1e-12)
-    sid2 = client.post("/api/scenarios", json={"scenario": {**small, "name": "u"},
-                                               "decision_rule": "unanimity"}).json()["id"]
+    sid2 = client.post(
+        "/api/scenarios", json={"scenario": {**small, "name": "u"}, "decision_rule": "unanimity"}
+    ).json()["id"]
     frame = _frame(client.get(f"/api/scenarios/{sid2}/voting").json())
     assert len(frame) == 27  # unanimity: every member is pivotal alike
     assert frame["banzhaf_normalized"].to_numpy() == pytest.approx([1 / 27] * 27)
     nato_only = {**small, "name": "no_eu", "members": ["NOR", "GBR"]}
-    sid3 = client.post("/api/scenarios", json={"scenario": nato_only, "decision_rule": "rqmv"}).json()["id"]
+    sid3 = client.post(
+        "/api/scenarios", json={"scenario": nato_only, "decision_rule": "rqmv"}
+    ).json()["id"]
     r = client.get(f"/api/scenarios/{sid3}/voting")
     assert r.status_code == 422 and r.json()["detail"]["field"] == "scenario.members"
 
@@ -119,12 +129,25 @@ def test_compare_two_scenarios(client: TestClient, small: dict) -> None:
 
 def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/scenarios", "/api/scenarios/{scenario_id}", "/api/scenarios/import",
-                 "/api/scenarios/{scenario_id}/toml", "/api/scenarios/validate", "/api/jobs",
-                 "/api/jobs/{job_id}", "/api/jobs/{job_id}/cancel", "/api/jobs/{job_id}/restart",
-                 "/api/jobs/{job_id}/results/{name}", "/api/dashboard/power", "/api/dashboard/burden",
-                 "/api/dashboard/map", "/api/compare", "/api/scenarios/{scenario_id}/gaps",
-                 "/api/scenarios/{scenario_id}/voting", "/api/meta"):
+    for path in (
+        "/api/scenarios",
+        "/api/scenarios/{scenario_id}",
+        "/api/scenarios/import",
+        "/api/scenarios/{scenario_id}/toml",
+        "/api/scenarios/validate",
+        "/api/jobs",
+        "/api/jobs/{job_id}",
+        "/api/jobs/{job_id}/cancel",
+        "/api/jobs/{job_id}/restart",
+        "/api/jobs/{job_id}/results/{name}",
+        "/api/dashboard/power",
+        "/api/dashboard/burden",
+        "/api/dashboard/map",
+        "/api/compare",
+        "/api/scenarios/{scenario_id}/gaps",
+        "/api/scenarios/{scenario_id}/voting",
+        "/api/meta",
+    ):
         assert path in paths, path
     assert client.get("/docs").status_code == 404  # Swagger UI would load a CDN script
 

@@ -13,8 +13,15 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img" / "dashboard.png"
 TOML = """name = "nordic_baltic"
@@ -50,11 +57,18 @@ def page(live_server):
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+        context = browser.new_context(
+            viewport={"width": 1440, "height": 900}, accept_downloads=True
+        )
         outside: list[str] = []
-        context.route("**/*", lambda route: (
-            route.continue_() if route.request.url.startswith(live_server.url)
-            else (outside.append(route.request.url), route.abort())))
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(live_server.url)
+                else (outside.append(route.request.url), route.abort())
+            ),
+        )
         tab = context.new_page()
         tab.set_default_timeout(30_000)
         tab.base = live_server.url  # type: ignore[attr-defined]
@@ -66,7 +80,8 @@ def page(live_server):
 def _image_loaded(page, selector: str) -> None:
     page.wait_for_function(
         "s => { const i = document.querySelector(s); return i && i.complete && i.naturalWidth > 0; }",
-        arg=selector)
+        arg=selector,
+    )
 
 
 def test_dashboard_editor_run_compare_download(page, tmp_path: Path) -> None:
@@ -74,14 +89,20 @@ def test_dashboard_editor_run_compare_download(page, tmp_path: Path) -> None:
     # dashboard: charts, table, map by another indicator, CSV download
     page.goto(base + "/")
     page.wait_for_selector("#power-table table")
-    for selector in ('img[src="/api/charts/power.svg"]', 'img[src="/api/charts/burden.svg"]', "#map-img"):
+    for selector in (
+        'img[src="/api/charts/power.svg"]',
+        'img[src="/api/charts/burden.svg"]',
+        "#map-img",
+    ):
         _image_loaded(page, selector)
     assert "Sources:" in page.inner_text("section[aria-labelledby=power-h]")
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=False)
     if os.environ.get("EUROPILLAR_UPDATE_DOCS_SCREENSHOT") == "1":
         shutil.copyfile(ARTIFACTS / "dashboard.png", DOCS_IMG)
     page.select_option("#indicator", "nato_defexp_share_gdp_pct")
-    page.wait_for_function("document.querySelector('#map-img').src.includes('nato_defexp_share_gdp_pct')")
+    page.wait_for_function(
+        "document.querySelector('#map-img').src.includes('nato_defexp_share_gdp_pct')"
+    )
     _image_loaded(page, "#map-img")
     with page.expect_download() as info:
         page.click("#map-csv")

@@ -12,9 +12,17 @@ EXTERNAL = re.compile(r"""(src|href)\s*=\s*["']?(https?:)?//""", re.IGNORECASE)
 def test_pages_render_offline(client: TestClient, small: dict) -> None:
     sid = client.post("/api/scenarios", json={"scenario": small}).json()["id"]
     other = client.post("/api/scenarios", json={"scenario": {**small, "name": "b"}}).json()["id"]
-    urls = ["/", "/?indicator=personnel_active_k", "/scenarios", "/scenarios/new",
-            f"/scenarios/{sid}", f"/scenarios/{sid}/edit", f"/compare?ids={sid}&ids={other}",
-            "/compare", "/api-docs"]
+    urls = [
+        "/",
+        "/?indicator=personnel_active_k",
+        "/scenarios",
+        "/scenarios/new",
+        f"/scenarios/{sid}",
+        f"/scenarios/{sid}/edit",
+        f"/compare?ids={sid}&ids={other}",
+        "/compare",
+        "/api-docs",
+    ]
     for url in urls:
         r = client.get(url)
         assert r.status_code == 200, url
@@ -31,8 +39,11 @@ def test_dashboard_names_sources_and_csv_links(client: TestClient) -> None:
     html = client.get("/").text
     assert html.count('class="sources"') == 3  # power, burden, map
     assert "analysis_nato_hague_2025" in html and "web_naturalearth" in html
-    for link in ("/api/dashboard/power?format=csv", "/api/dashboard/burden?format=csv",
-                 "/api/dashboard/map?indicator=milex_share_gdp_pct&amp;format=csv"):
+    for link in (
+        "/api/dashboard/power?format=csv",
+        "/api/dashboard/burden?format=csv",
+        "/api/dashboard/map?indicator=milex_share_gdp_pct&amp;format=csv",
+    ):
         assert link in html
 
 

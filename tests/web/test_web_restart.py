@@ -12,15 +12,23 @@ def test_sigkill_during_a_job(db_url: str, start_server, small: dict) -> None:
     try:
         c = httpx.Client(base_url=server.url, timeout=30)
         sid = c.post("/api/scenarios", json={"scenario": small}).json()["id"]
-        quick = c.post("/api/jobs", json={"kind": "transition", "scenario_id": sid,
-                                          "params": {"draws": 2000, "seed": 3}}).json()
+        quick = c.post(
+            "/api/jobs",
+            json={"kind": "transition", "scenario_id": sid, "params": {"draws": 2000, "seed": 3}},
+        ).json()
         deadline = time.monotonic() + 60
         while c.get(f"/api/jobs/{quick['id']}").json()["status"] != "done":
             assert time.monotonic() < deadline
             time.sleep(0.05)
         fan_before = c.get(f"/api/jobs/{quick['id']}/results/fan").json()
-        slow = c.post("/api/jobs", json={"kind": "transition", "scenario_id": sid,
-                                         "params": {"draws": 5_000_000, "seed": 3}}).json()
+        slow = c.post(
+            "/api/jobs",
+            json={
+                "kind": "transition",
+                "scenario_id": sid,
+                "params": {"draws": 5_000_000, "seed": 3},
+            },
+        ).json()
         while not (0 < c.get(f"/api/jobs/{slow['id']}").json()["progress"] < 1):
             assert time.monotonic() < deadline
             time.sleep(0.05)

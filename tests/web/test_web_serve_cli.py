@@ -23,7 +23,11 @@ def test_serve_refuses_public_address_without_token() -> None:
     env = {k: v for k, v in os.environ.items() if k != "EUROPILLAR_TOKEN"}
     run = subprocess.run(
         [sys.executable, "-m", "europillar.cli.app", "serve", "--host", "0.0.0.0", "--port", "1"],
-        check=False, capture_output=True, text=True, env=env, timeout=60,
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert run.returncode == 2
     assert run.stderr.startswith("error: refusing to listen on 0.0.0.0 without an access token")
@@ -31,8 +35,13 @@ def test_serve_refuses_public_address_without_token() -> None:
 
 
 def _serve(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "europillar.cli.app", "serve", *args],
-                          check=False, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "europillar.cli.app", "serve", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_serve_rejects_a_bad_database_url() -> None:

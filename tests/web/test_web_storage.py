@@ -113,7 +113,8 @@ def test_postgresql_api_round_trip(postgres_schema_url: str) -> None:
         r = client.post("/api/scenarios", json={"scenario": SCENARIO})
         assert r.status_code == 201
         assert client.post("/api/scenarios", json={"scenario": SCENARIO}).status_code == 409
-        bad = client.post("/api/scenarios", json={"scenario": {**SCENARIO, "name": "b",
-                                                               "members": ["ZZZ"]}})
+        bad = client.post(
+            "/api/scenarios", json={"scenario": {**SCENARIO, "name": "b", "members": ["ZZZ"]}}
+        )
         assert bad.status_code == 422 and bad.json()["detail"]["field"] == "scenario.members[0]"
         assert [s["name"] for s in client.get("/api/scenarios").json()] == ["s"]

@@ -200,6 +200,6 @@ def _member_table(
     )
     table["source_ids"] = [
         ";".join(sorted({*str(a).split(";"), *str(b).split(";")} - {""}))
-        for a, b in zip(table["source_ids"], budgets["source_ids"])
+        for a, b in zip(table["source_ids"], budgets["source_ids"], strict=False)
     ]
     return table.reset_index()[APPORTIONMENT_COLUMNS]

@@ -150,7 +150,7 @@ def us_contribution(rows: pd.DataFrame, bases: Sequence[str], base_year: int) ->
     if len(chosen) > 1:
         parts = ", ".join(
             f"{b} {q:g} ({int(y)})"
-            for b, q, y in zip(chosen["basis"], chosen["quantity"], chosen["year"])
+            for b, q, y in zip(chosen["basis"], chosen["quantity"], chosen["year"], strict=False)
         )
         result.notes.append(
             f"US contribution is the sum of {parts}; check the sources for overlap between bases"

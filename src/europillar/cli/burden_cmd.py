@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 import typer
 
@@ -19,7 +19,7 @@ from europillar.data import load
 from europillar.power import resolve_blocs
 
 
-class View(str, Enum):
+class View(StrEnum):
     members = "members"
     gaps = "gaps"
     us_share = "us-share"
@@ -37,10 +37,12 @@ def register(app: typer.Typer) -> None:
         first: int | None = typer.Option(None, "--from", help="First year of a range."),
         last: int | None = typer.Option(None, "--to", help="Last year of a range."),
         bloc: str = typer.Option("NATO", "--bloc", help="Bloc whose members are listed."),
-        show: View = typer.Option(View.members, "--show",
-                                  help="members, gaps, us-share or ozeckhauser."),
-        test: str | None = typer.Option(None, "--test",
-                                        help="'ozeckhauser': same as --show ozeckhauser."),
+        show: View = typer.Option(
+            View.members, "--show", help="members, gaps, us-share or ozeckhauser."
+        ),
+        test: str | None = typer.Option(
+            None, "--test", help="'ozeckhauser': same as --show ozeckhauser."
+        ),
         fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
     ) -> None:
         """Burden sharing: NATO figures where published, else SIPRI (column 'basis')."""
@@ -57,8 +59,10 @@ def register(app: typer.Typer) -> None:
         target_sources = sorted({t.source_id for t in TARGETS})
         if show is View.us_share:
             frame = us_share_of_nato(observations, members, years)
-            title, caption = "US share of Allied defence spending", (
-                "NATO definition, USD m current. ")
+            title, caption = (
+                "US share of Allied defence spending",
+                ("NATO definition, USD m current. "),
+            )
             sources = _sources(frame["sources"])
         else:
             burden = burden_table(observations, members, years)
@@ -66,9 +70,11 @@ def register(app: typer.Typer) -> None:
                 frame, title = burden, f"Defence burden, {bloc} members"
                 if fmt is Format.table:
                     frame = burden.drop(columns=["sources"])
-                caption = (f"Money in USD m, current prices and exchange rates of the year; "
-                           f"share in % of GDP. Gap = max(0, target % × GDP − spending). "
-                           f"{targets}. ")
+                caption = (
+                    f"Money in USD m, current prices and exchange rates of the year; "
+                    f"share in % of GDP. Gap = max(0, target % × GDP − spending). "
+                    f"{targets}. "
+                )
                 sources = _sources(burden["sources"]) + target_sources
             elif show is View.gaps:
                 frame, title = gap_totals(burden), f"Gaps to targets, sum over {bloc} members"
@@ -79,5 +85,10 @@ def register(app: typer.Typer) -> None:
                 title = f"Olson–Zeckhauser test (Spearman GDP vs % of GDP), {bloc} members"
                 caption = "scipy.stats.spearmanr; exploitation_supported = rho > 0 and p < 0.05. "
                 sources = _sources(burden["sources"])
-        emit(frame, fmt, title=title, caption=caption + "Sources: " + ", ".join(sources) + ".",
-             json_extra={"bloc": bloc, "years": years, "view": show.value, "sources": sources})
+        emit(
+            frame,
+            fmt,
+            title=title,
+            caption=caption + "Sources: " + ", ".join(sources) + ".",
+            json_extra={"bloc": bloc, "years": years, "view": show.value, "sources": sources},
+        )

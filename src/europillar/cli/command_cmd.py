@@ -12,16 +12,20 @@ def register(app: typer.Typer) -> None:
     @app.command("command")
     def command(
         structure: list[str] = typer.Option(
-            [], "--structure",
+            [],
+            "--structure",
             help="Shipped name (centralised, distributed) or a .toml/.csv file; repeatable. "
-                 "Default: compare centralised and distributed."),
+            "Default: compare centralised and distributed.",
+        ),
         k: int = typer.Option(2, "--k", help="Compute losses of 1..k headquarters."),
         samples: int = typer.Option(200, "--samples", help="Random loss draws per k."),
         seed: int = typer.Option(0, "--seed", help="Seed for random losses."),
         optimise: bool = typer.Option(
-            False, "--optimise",
+            False,
+            "--optimise",
             help="Also show the force-to-HQ assignment maximising the worst single-loss share "
-                 "(flat structures: every HQ directly under the decision node)."),
+            "(flat structures: every HQ directly under the decision node).",
+        ),
         fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
     ) -> None:
         """Share of forces still commanded after losing k HQs; hops; single points of failure."""
@@ -46,22 +50,34 @@ def register(app: typer.Typer) -> None:
                 current = {f: next(iter(s.graph.predecessors(f))) for f in s.forces}
                 result = optimise_assignment(s.forces, s.headquarters, current=current)
                 for force, hq in sorted(result.force_to_hq.items()):
-                    rows.append({"structure": s.name, "force": force, "current_hq": current[force],
-                                 "optimal_hq": hq,
-                                 "optimal_worst_single_loss_commanded_pct":
-                                     round(result.worst_single_loss_commanded_pct, 2)})
+                    rows.append(
+                        {
+                            "structure": s.name,
+                            "force": force,
+                            "current_hq": current[force],
+                            "optimal_hq": hq,
+                            "optimal_worst_single_loss_commanded_pct": round(
+                                result.worst_single_loss_commanded_pct, 2
+                            ),
+                        }
+                    )
             assignment = pd.DataFrame(rows)
             extra["optimal_assignment"] = rows
         emit(
             table,
             fmt,
             title="Command resilience: forces still commanded after losing headquarters",
-            caption=("Commanded share in percent of force packages (scenario weights). "
-                     "Sources: cmd_* rows of the sources registry; forces are scenario "
-                     "assumptions (cmd_def_europillar)."),
+            caption=(
+                "Commanded share in percent of force packages (scenario weights). "
+                "Sources: cmd_* rows of the sources registry; forces are scenario "
+                "assumptions (cmd_def_europillar)."
+            ),
             json_extra=extra,
         )
         if fmt is Format.table and not assignment.empty:
-            emit(assignment, fmt,
-                 title="Assignment maximising the worst single-loss commanded share (MIP)",
-                 caption="Min-max load over headquarters, solved with HiGHS (docs/command.md).")
+            emit(
+                assignment,
+                fmt,
+                title="Assignment maximising the worst single-loss commanded share (MIP)",
+                caption="Min-max load over headquarters, solved with HiGHS (docs/command.md).",
+            )

@@ -39,15 +39,20 @@ def year_span(year: int | None, first: int | None, last: int | None) -> list[int
 def register(app: typer.Typer) -> None:
     @app.command("compare")
     def compare_command(
-        blocs: str = typer.Option(",".join(DEFAULT_BLOCS), "--blocs",
-                                  help="Comma-separated blocs or ISO3 codes."),
-        coalition_codes: str | None = typer.Option(None, "--coalition",
-                                                   help="A coalition of ISO3 codes, e.g. FRA,DEU,POL."),
+        blocs: str = typer.Option(
+            ",".join(DEFAULT_BLOCS), "--blocs", help="Comma-separated blocs or ISO3 codes."
+        ),
+        coalition_codes: str | None = typer.Option(
+            None, "--coalition", help="A coalition of ISO3 codes, e.g. FRA,DEU,POL."
+        ),
         year: int | None = typer.Option(None, "--year", help="One year."),
         first: int | None = typer.Option(None, "--from", help="First year of a range."),
         last: int | None = typer.Option(None, "--to", help="Last year of a range."),
-        indicator: str = typer.Option(",".join(DEFAULT_INDICATORS), "--indicator",
-                                      help="Comma-separated: " + ", ".join(INDICATORS)),
+        indicator: str = typer.Option(
+            ",".join(DEFAULT_INDICATORS),
+            "--indicator",
+            help="Comma-separated: " + ", ".join(INDICATORS),
+        ),
         fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
     ) -> None:
         """Compare military spending, share of GDP, PPP, per capita and personnel by bloc."""
@@ -71,7 +76,14 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.table:
             shown = frame[["bloc", "year", "indicator", "value", "unit", "n_missing"]]
             caption += " Missing members are listed with --format csv or json."
-        emit(shown, fmt, title="Bloc comparison", caption=caption, json_extra={
-            "years": years, "sources": sources,
-            "methods": {i: INDICATORS[i].method for i in indicators},
-        })
+        emit(
+            shown,
+            fmt,
+            title="Bloc comparison",
+            caption=caption,
+            json_extra={
+                "years": years,
+                "sources": sources,
+                "methods": {i: INDICATORS[i].method for i in indicators},
+            },
+        )

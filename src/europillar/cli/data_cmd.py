@@ -20,8 +20,9 @@ from europillar.data.build import (
 )
 from europillar.errors import InputError
 
-data_app = typer.Typer(help="The cited dataset: import, rebuild, list and show tables.",
-                       no_args_is_help=True)
+data_app = typer.Typer(
+    help="The cited dataset: import, rebuild, list and show tables.", no_args_is_help=True
+)
 
 FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
 
@@ -31,12 +32,17 @@ def _summary(tables: dict[str, pd.DataFrame], paths: list[Path]) -> pd.DataFrame
     by_name = {p.stem: p for p in paths}
     for name, frame in tables.items():
         for indicator, group in frame.groupby("indicator"):
-            rows.append({
-                "table": name, "indicator": indicator, "rows": len(group),
-                "countries": group["iso3"].nunique(),
-                "years": f"{group['year'].min()}-{group['year'].max()}",
-                "estimates": int(group["estimate"].sum()), "file": str(by_name[name]),
-            })
+            rows.append(
+                {
+                    "table": name,
+                    "indicator": indicator,
+                    "rows": len(group),
+                    "countries": group["iso3"].nunique(),
+                    "years": f"{group['year'].min()}-{group['year'].max()}",
+                    "estimates": int(group["estimate"].sum()),
+                    "file": str(by_name[name]),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -44,34 +50,50 @@ def _summary(tables: dict[str, pd.DataFrame], paths: list[Path]) -> pd.DataFrame
 def import_cmd(
     importer: Annotated[str, typer.Argument(help=f"One of: {', '.join(sorted(IMPORTERS))}.")],
     files: Annotated[list[Path], typer.Argument(help="The publisher file(s).")],
-    out: Annotated[Path | None, typer.Option("--out", help="Folder to write <importer>.csv "
-                                             "in (default: the package's observations).")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Folder to write <importer>.csv in (default: the package's observations)."
+        ),
+    ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Import publisher files into tables/observations/<importer>.csv (all-or-nothing)."""
     frame = run_importer(importer, files)
     paths = write_tables({importer: frame}, out)
-    emit(_summary({importer: frame}, paths), fmt, title=f"Imported {importer}",
-         caption="Derived rows (derived.csv) are refreshed by `europillar data build`.")
+    emit(
+        _summary({importer: frame}, paths),
+        fmt,
+        title=f"Imported {importer}",
+        caption="Derived rows (derived.csv) are refreshed by `europillar data build`.",
+    )
 
 
 @data_app.command("build")
 def build_cmd(
-    raw_dir: Annotated[Path | None, typer.Argument(
-        help="Raw files folder (default ../shared/data/raw beside the repository).")] = None,
-    out: Annotated[Path | None, typer.Option(
-        "--out", help="Folder to write the tables in.")] = None,
+    raw_dir: Annotated[
+        Path | None,
+        typer.Argument(help="Raw files folder (default ../shared/data/raw beside the repository)."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder to write the tables in.")
+    ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Re-import every raw publisher file and regenerate the shipped observation tables."""
     source = raw_dir or default_raw_dir()
     if source is None:
-        raise InputError(None, "RAW_DIR", None,
-                         "no raw folder given and ../shared/data/raw does not exist")
+        raise InputError(
+            None, "RAW_DIR", None, "no raw folder given and ../shared/data/raw does not exist"
+        )
     tables = build_tables(source)
     paths = write_tables(tables, out)
-    emit(_summary(tables, paths), fmt, title=f"Built from {source}",
-         caption=f"Written to {Path(out) if out else OBSERVATIONS_DIR}")
+    emit(
+        _summary(tables, paths),
+        fmt,
+        title=f"Built from {source}",
+        caption=f"Written to {Path(out) if out else OBSERVATIONS_DIR}",
+    )
 
 
 @data_app.command("list")
@@ -87,18 +109,24 @@ def list_cmd(fmt: FormatOption = Format.table) -> None:
 @data_app.command("show")
 def show_cmd(
     name: Annotated[str, typer.Argument(help="Table name (see `europillar data list`).")],
-    iso3: Annotated[list[str] | None, typer.Option(
-        "--iso3", help="Keep these countries (repeatable).")] = None,
-    indicator: Annotated[list[str] | None, typer.Option(
-        "--indicator", help="Keep these indicators (repeatable).")] = None,
-    year: Annotated[list[int] | None, typer.Option(
-        "--year", help="Keep these years (repeatable).")] = None,
+    iso3: Annotated[
+        list[str] | None, typer.Option("--iso3", help="Keep these countries (repeatable).")
+    ] = None,
+    indicator: Annotated[
+        list[str] | None, typer.Option("--indicator", help="Keep these indicators (repeatable).")
+    ] = None,
+    year: Annotated[
+        list[int] | None, typer.Option("--year", help="Keep these years (repeatable).")
+    ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Show one table, optionally filtered by country, indicator and year."""
     frame = load(name)
     filters: list[tuple[str, list[str] | list[int]]] = [
-        ("iso3", iso3 or []), ("indicator", indicator or []), ("year", year or [])]
+        ("iso3", iso3 or []),
+        ("indicator", indicator or []),
+        ("year", year or []),
+    ]
     for column, wanted in filters:
         if not wanted:
             continue
@@ -107,12 +135,17 @@ def show_cmd(
         present = sorted(set(frame[column]))
         unknown = [w for w in wanted if w not in present]
         if unknown:
-            raise InputError(None, f"--{column}", unknown[0], f"not in table '{name}'",
-                             allowed=present)
+            raise InputError(
+                None, f"--{column}", unknown[0], f"not in table '{name}'", allowed=present
+            )
         frame = frame[frame[column].isin(wanted)]
     sources = sorted(set(frame["source_id"])) if "source_id" in frame.columns else []
-    emit(frame.reset_index(drop=True), fmt, title=name,
-         caption=f"Sources: {', '.join(sources)}" if sources else None)
+    emit(
+        frame.reset_index(drop=True),
+        fmt,
+        title=name,
+        caption=f"Sources: {', '.join(sources)}" if sources else None,
+    )
 
 
 @data_app.command("sources")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -13,7 +13,7 @@ from europillar.atomic import write_text
 from europillar.cli.output import Format, emit
 
 
-class View(str, Enum):
+class View(StrEnum):
     categories = "categories"
     costs = "costs"
     members = "members"

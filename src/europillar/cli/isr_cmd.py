@@ -29,7 +29,8 @@ def register(app: typer.Typer) -> None:
             30.0, "--field-of-regard", help="Off-nadir half-angle (deg) assumed when unpublished."
         ),
         list_satellites: bool = typer.Option(
-            False, "--satellites", help="List the cited satellites and their element sets."),
+            False, "--satellites", help="List the cited satellites and their element sets."
+        ),
         fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
     ) -> None:
         """Revisit gaps, daily accesses and coverage per constellation, Europe alone vs with US."""
@@ -44,17 +45,30 @@ def register(app: typer.Typer) -> None:
 
         if list_satellites:
             catalogue = satellite_catalogue(load_satellites(), _parse_start(start))
-            emit(catalogue, fmt, title="ISR satellites (cited; estimates flagged)",
-                 caption="Elements derived at the start date; period = 2*pi*sqrt(a^3/mu). "
-                         "Sources: source_id column.")
+            emit(
+                catalogue,
+                fmt,
+                title="ISR satellites (cited; estimates flagged)",
+                caption="Elements derived at the start date; period = 2*pi*sqrt(a^3/mu). "
+                "Sources: source_id column.",
+            )
             return
 
         theatres = load_theatres()
         if theatre not in theatres:
-            raise InputError(None, "--theatre", theatre,
-                             f"unknown theatre; allowed ids are {', '.join(sorted(theatres))}")
-        run = CoverageRun(start=_parse_start(start), days=days, step_seconds=step_seconds,
-                          grid_deg=grid_deg, field_of_regard_deg=field_of_regard)
+            raise InputError(
+                None,
+                "--theatre",
+                theatre,
+                f"unknown theatre; allowed ids are {', '.join(sorted(theatres))}",
+            )
+        run = CoverageRun(
+            start=_parse_start(start),
+            days=days,
+            step_seconds=step_seconds,
+            grid_deg=grid_deg,
+            field_of_regard_deg=field_of_regard,
+        )
         result = theatre_coverage(get_theatre(theatre), load_satellites(), run)
         caption = (
             "Gaps in hours; coverage in percent of area (cos-latitude weighted). "
@@ -66,9 +80,14 @@ def register(app: typer.Typer) -> None:
             fmt,
             title=f"ISR coverage: {theatre}, {days:g} days from {start}",
             caption=caption,
-            json_extra={"theatre": theatre, "start": start, "days": days,
-                        "step_seconds": step_seconds, "grid_deg": grid_deg,
-                        "field_of_regard_deg": field_of_regard,
-                        "source_ids": result.source_ids,
-                        "satellites_modelled": list(result.satellites_used["sat_id"])},
+            json_extra={
+                "theatre": theatre,
+                "start": start,
+                "days": days,
+                "step_seconds": step_seconds,
+                "grid_deg": grid_deg,
+                "field_of_regard_deg": field_of_regard,
+                "source_ids": result.source_ids,
+                "satellites_modelled": list(result.satellites_used["sat_id"]),
+            },
         )

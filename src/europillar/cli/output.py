@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import pandas as pd
@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 
 import typer
 from rich.console import Console
@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from europillar.cli.output import Format, emit, frame_to_records
 
 
-class View(str, Enum):
+class View(StrEnum):
     categories = "categories"
     fan = "fan"
     gap = "gap"
@@ -26,10 +26,16 @@ class View(str, Enum):
 def register(app: typer.Typer) -> None:
     @app.command()
     def transition(
-        scenario: str = typer.Option("replace_us_full", "--scenario", help="preset name or TOML file"),
-        draws: int = typer.Option(None, "--draws", min=1, help="Monte Carlo draws (default: scenario)"),
+        scenario: str = typer.Option(
+            "replace_us_full", "--scenario", help="preset name or TOML file"
+        ),
+        draws: int = typer.Option(
+            None, "--draws", min=1, help="Monte Carlo draws (default: scenario)"
+        ),
         seed: int = typer.Option(None, "--seed", min=0, help="random seed (default: scenario)"),
-        scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler, e.g. tcp://host:8786"),
+        scheduler: str = typer.Option(
+            None, "--scheduler", help="Dask scheduler, e.g. tcp://host:8786"
+        ),
         workers: int = typer.Option(1, "--workers", min=1, help="local worker processes"),
         view: View = typer.Option(View.categories, "--view", help="which table to print"),
         fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json"),
@@ -48,12 +54,22 @@ def register(app: typer.Typer) -> None:
         s = seed if seed is not None else settings.seed
         console = Console(stderr=True)
         with Progress(
-            TextColumn("draws"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=console, transient=True, disable=not console.is_terminal,
+            TextColumn("draws"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
         ) as progress:
             task = progress.add_task("draws", total=n)
             result = run_transition(
-                model, params, n, s, scheduler=scheduler, workers=workers,
+                model,
+                params,
+                n,
+                s,
+                scheduler=scheduler,
+                workers=workers,
                 on_progress=lambda k: progress.advance(task, k),
             )
         frames = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import pandas as pd
@@ -31,13 +31,13 @@ from europillar.decisions.simulate import SimulationInputs, scores_for_mission
 from europillar.errors import InputError
 
 
-class Index(str, Enum):
+class Index(StrEnum):
     banzhaf = "banzhaf"
     shapley = "shapley"
     all = "all"
 
 
-class ThreatView(str, Enum):
+class ThreatView(StrEnum):
     matrix = "matrix"
     clusters = "clusters"
     missions = "missions"

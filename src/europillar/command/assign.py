@@ -44,15 +44,17 @@ def _worst_pct(force_to_hq: Mapping[str, str], weights: Mapping[str, float]) -> 
     return 100.0 * (1.0 - max(loads.values()) / sum(weights.values()))
 
 
-def _allowed(forces: Sequence[str], hqs: Sequence[str],
-             allowed: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]]:
+def _allowed(
+    forces: Sequence[str], hqs: Sequence[str], allowed: Mapping[str, Sequence[str]] | None
+) -> dict[str, list[str]]:
     result = {}
     for f in forces:
         options = list(allowed[f]) if allowed and f in allowed else list(hqs)
         unknown = [h for h in options if h not in hqs]
         if unknown or not options:
-            raise InputError(None, f"allowed[{f}]", options, "must list known headquarters",
-                             allowed=hqs)
+            raise InputError(
+                None, f"allowed[{f}]", options, "must list known headquarters", allowed=hqs
+            )
         result[f] = options
     return result
 
@@ -78,8 +80,9 @@ def optimise_assignment(
     h.addVar(0.0, inf)
     h.changeColCost(z, 1.0)
     n_x = len(var)
-    h.changeColsIntegrality(n_x, np.arange(n_x, dtype=np.int32),
-                            np.full(n_x, highspy.HighsVarType.kInteger))
+    h.changeColsIntegrality(
+        n_x, np.arange(n_x, dtype=np.int32), np.full(n_x, highspy.HighsVarType.kInteger)
+    )
     for f in forces:
         idx = np.array([var[(f, hq)] for hq in options[f]], dtype=np.int32)
         h.addRow(1.0, 1.0, idx.size, idx, np.ones(idx.size))
@@ -95,7 +98,9 @@ def optimise_assignment(
     run(h)
     status = h.modelStatusToString(h.getModelStatus())
     if status != "Optimal":
-        raise InputError(None, "capacity", dict(capacity or {}), f"no feasible assignment ({status})")
+        raise InputError(
+            None, "capacity", dict(capacity or {}), f"no feasible assignment ({status})"
+        )
     moved = None
     if current:
         z_star = h.getSolution().col_value[z]
@@ -123,7 +128,7 @@ def brute_force_assignment(
     options = _allowed(forces, hqs, allowed)
     best: tuple[float, dict[str, str]] | None = None
     for combo in itertools.product(*(options[f] for f in forces)):
-        chosen = dict(zip(forces, combo))
+        chosen = dict(zip(forces, combo, strict=False))
         if capacity:
             loads: dict[str, float] = {}
             for f, hq in chosen.items():

@@ -73,12 +73,14 @@ def articulation_headquarters(structure: CommandStructure) -> list[str]:
 
 def single_points_of_failure(structure: CommandStructure) -> list[str]:
     """Headquarters whose loss alone leaves some force uncommanded (directed dominators)."""
-    return sorted(h for h in structure.headquarters
-                  if commanded_share_pct(structure, [h]) < 100.0 - 1e-9)
+    return sorted(
+        h for h in structure.headquarters if commanded_share_pct(structure, [h]) < 100.0 - 1e-9
+    )
 
 
-def resilience_table(structures: list[CommandStructure], k_max: int, samples: int = 200,
-                     seed: int = 0) -> pd.DataFrame:
+def resilience_table(
+    structures: list[CommandStructure], k_max: int, samples: int = 200, seed: int = 0
+) -> pd.DataFrame:
     """One row per structure and number of losses 1..k_max."""
     rows = []
     for structure in structures:
@@ -86,16 +88,18 @@ def resilience_table(structures: list[CommandStructure], k_max: int, samples: in
         spof = single_points_of_failure(structure)
         for k in range(1, min(k_max, len(structure.headquarters)) + 1):
             worst, combo = worst_case_loss(structure, k)
-            rows.append({
-                "structure": structure.name,
-                "hq_lost": k,
-                "worst_case_commanded_pct": round(worst, 2),
-                "worst_case_lost": " + ".join(combo),
-                "random_mean_commanded_pct": round(random_loss(structure, k, samples, seed), 2),
-                "headquarters": len(structure.headquarters),
-                "mean_hops": round(float(np.mean(list(hops.values()))), 2),
-                "max_hops": max(hops.values()),
-                "single_points_of_failure": ", ".join(spof),
-                "articulation_points": ", ".join(articulation_headquarters(structure)),
-            })
+            rows.append(
+                {
+                    "structure": structure.name,
+                    "hq_lost": k,
+                    "worst_case_commanded_pct": round(worst, 2),
+                    "worst_case_lost": " + ".join(combo),
+                    "random_mean_commanded_pct": round(random_loss(structure, k, samples, seed), 2),
+                    "headquarters": len(structure.headquarters),
+                    "mean_hops": round(float(np.mean(list(hops.values()))), 2),
+                    "max_hops": max(hops.values()),
+                    "single_points_of_failure": ", ".join(spof),
+                    "articulation_points": ", ".join(articulation_headquarters(structure)),
+                }
+            )
     return pd.DataFrame(rows)

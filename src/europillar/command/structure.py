@@ -59,12 +59,17 @@ def shipped_structure(name: str) -> CommandStructure:
     for r in forces.itertuples(index=False):
         for hq in str(r.commanded_by).split("|"):
             pairs.append((hq, r.force_id, float(r.weight_packages)))
-    return from_pairs(name, pairs, file=f"data/tables/command ({name})",
-                      force_ids=set(forces["force_id"]))
+    return from_pairs(
+        name, pairs, file=f"data/tables/command ({name})", force_ids=set(forces["force_id"])
+    )
 
 
-def from_pairs(name: str, pairs: list[tuple[str, str, float | None]], file: str | None = None,
-               force_ids: set[str] | None = None) -> CommandStructure:
+def from_pairs(
+    name: str,
+    pairs: list[tuple[str, str, float | None]],
+    file: str | None = None,
+    force_ids: set[str] | None = None,
+) -> CommandStructure:
     """Structure from (parent, child, weight) pairs: one root; forces are ``force_ids``
     when given (so a headquarters with no forces stays a headquarters), else the leaves."""
     graph = nx.DiGraph()
@@ -81,8 +86,12 @@ def from_pairs(name: str, pairs: list[tuple[str, str, float | None]], file: str 
             weights[child] = weight
     roots = [n for n in graph.nodes if graph.in_degree(n) == 0]
     if len(roots) != 1:
-        raise InputError(file, "edges", sorted(roots),
-                         "a structure needs exactly one decision node (a node with no parent)")
+        raise InputError(
+            file,
+            "edges",
+            sorted(roots),
+            "a structure needs exactly one decision node (a node with no parent)",
+        )
     if not nx.is_directed_acyclic_graph(graph):
         raise InputError(file, "edges", nx.find_cycle(graph)[0], "command links form a cycle")
     leaves = [n for n in graph.nodes if graph.out_degree(n) == 0]
@@ -90,8 +99,7 @@ def from_pairs(name: str, pairs: list[tuple[str, str, float | None]], file: str 
         leaves = [n for n in leaves if n in force_ids]
     for node, weight in weights.items():
         if node not in leaves:
-            raise InputError(file, f"weight[{node}]", weight,
-                             "only forces (leaves) carry a weight")
+            raise InputError(file, f"weight[{node}]", weight, "only forces (leaves) carry a weight")
     forces = {leaf: weights.get(leaf, 1.0) for leaf in sorted(leaves)}
     return CommandStructure(name, roots[0], graph, forces)
 
@@ -148,10 +156,18 @@ def load_structure(name_or_file: str) -> CommandStructure:
         return shipped_structure(name_or_file)
     path = Path(name_or_file)
     if path.suffix.lower() not in (".toml", ".csv"):
-        raise InputError(None, "structure", name_or_file,
-                         "not a shipped structure nor a .toml/.csv file", allowed=SHIPPED)
+        raise InputError(
+            None,
+            "structure",
+            name_or_file,
+            "not a shipped structure nor a .toml/.csv file",
+            allowed=SHIPPED,
+        )
     if not path.is_file():
         raise InputError(str(path), None, name_or_file, "file not found")
     text = path.read_text(encoding="utf-8")
-    return parse_toml(text, str(path)) if path.suffix.lower() == ".toml" else parse_csv(
-        text, str(path))
+    return (
+        parse_toml(text, str(path))
+        if path.suffix.lower() == ".toml"
+        else parse_csv(text, str(path))
+    )

@@ -40,8 +40,12 @@ RAW_FILES: dict[str, list[str]] = {
 
 def _one(files: Sequence[Path], importer: str) -> Path:
     if len(files) != 1:
-        raise InputError(None, f"data import {importer}", [str(f) for f in files],
-                         "this importer takes exactly one file")
+        raise InputError(
+            None,
+            f"data import {importer}",
+            [str(f) for f in files],
+            "this importer takes exactly one file",
+        )
     return Path(files[0])
 
 
@@ -63,14 +67,14 @@ def build_tables(raw_dir: str | Path) -> dict[str, pd.DataFrame]:
     raw = Path(raw_dir)
     if not raw.is_dir():
         raise InputError(str(raw), None, str(raw), "raw data folder not found")
-    tables = {name: run_importer(name, [raw / f for f in files])
-              for name, files in RAW_FILES.items()}
+    tables = {
+        name: run_importer(name, [raw / f for f in files]) for name, files in RAW_FILES.items()
+    }
     tables["derived"] = derive_all(tables["sipri"], tables["worldbank"])
     return tables
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path | None = None
-                 ) -> list[Path]:
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path | None = None) -> list[Path]:
     """Write ``<name>.csv`` for each table, all-or-nothing; return the paths written."""
     target = Path(out_dir) if out_dir is not None else OBSERVATIONS_DIR
     files = {target / f"{name}.csv": to_csv_text(frame) for name, frame in tables.items()}

@@ -14,31 +14,48 @@ from europillar.data.importers.common import observations
 
 SOURCE_ID = "europillar_derived"
 GDP_METHOD = "SIPRI milex current USD / (SIPRI share of GDP/100) [sipri_milex_2025]"
-PPP_METHOD = ("SIPRI milex LCU / (SIPRI share of GDP/100) [sipri_milex_2025] / "
-              "PPP factor [wb_wdi_ppp]")
+PPP_METHOD = (
+    "SIPRI milex LCU / (SIPRI share of GDP/100) [sipri_milex_2025] / PPP factor [wb_wdi_ppp]"
+)
 
 
 def _wide(frame: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
     rows = frame[frame["indicator"].isin(indicators)]
-    return rows.pivot_table(index=["iso3", "year"], columns="indicator", values="value",
-                            aggfunc="first")
+    return rows.pivot_table(
+        index=["iso3", "year"], columns="indicator", values="value", aggfunc="first"
+    )
 
 
 def derive_gdp(sipri: pd.DataFrame, worldbank: pd.DataFrame) -> pd.DataFrame:
     """GDP (USD m, current) from SIPRI for (iso3, year) pairs the World Bank file lacks."""
     wide = _wide(sipri, ["milex_usd_current_m", "milex_share_gdp_pct"]).dropna()
-    have = set(zip(*[worldbank.loc[worldbank["indicator"] == "gdp_usd_current_m", c]
-                     for c in ("iso3", "year")], strict=True))
+    have = set(
+        zip(
+            *[
+                worldbank.loc[worldbank["indicator"] == "gdp_usd_current_m", c]
+                for c in ("iso3", "year")
+            ],
+            strict=True,
+        )
+    )
     records: list[dict[str, Any]] = []
     for (iso3, year), row in wide.iterrows():
         share = row["milex_share_gdp_pct"]
         if (iso3, year) in have or share <= 0:
             continue
-        records.append({
-            "iso3": iso3, "year": int(year), "indicator": "gdp_usd_current_m",
-            "value": row["milex_usd_current_m"] / (share / 100.0), "unit": "USD m, current",
-            "source_id": SOURCE_ID, "estimate": True, "method": GDP_METHOD, "note": "",
-        })
+        records.append(
+            {
+                "iso3": iso3,
+                "year": int(year),
+                "indicator": "gdp_usd_current_m",
+                "value": row["milex_usd_current_m"] / (share / 100.0),
+                "unit": "USD m, current",
+                "source_id": SOURCE_ID,
+                "estimate": True,
+                "method": GDP_METHOD,
+                "note": "",
+            }
+        )
     return observations(records)
 
 
@@ -53,11 +70,19 @@ def derive_gdp_ppp(sipri: pd.DataFrame, worldbank: pd.DataFrame) -> pd.DataFrame
         if share <= 0 or factor <= 0:
             continue
         gdp_lcu_m = row["milex_lcu_current_m"] / (share / 100.0)
-        records.append({
-            "iso3": iso3, "year": int(year), "indicator": "gdp_ppp_intl_current_m",
-            "value": gdp_lcu_m / factor, "unit": "international $ m, current PPP",
-            "source_id": SOURCE_ID, "estimate": True, "method": PPP_METHOD, "note": "",
-        })
+        records.append(
+            {
+                "iso3": iso3,
+                "year": int(year),
+                "indicator": "gdp_ppp_intl_current_m",
+                "value": gdp_lcu_m / factor,
+                "unit": "international $ m, current PPP",
+                "source_id": SOURCE_ID,
+                "estimate": True,
+                "method": PPP_METHOD,
+                "note": "",
+            }
+        )
     return observations(records)
 
 

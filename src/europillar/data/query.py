@@ -54,9 +54,7 @@ def series(
     if wanted is not None:
         rows = rows[rows["year"].isin(wanted)]
     core = set(load("sources/core")["source_id"])
-    rank = rows["source_id"].map(
-        lambda s: 2 if s == DERIVED_SOURCE else (0 if s in core else 1)
-    )
+    rank = rows["source_id"].map(lambda s: 2 if s == DERIVED_SOURCE else (0 if s in core else 1))
     rows = rows.assign(_rank=rank).sort_values(["iso3", "year", "_rank"], kind="stable")
     rows = rows.drop_duplicates(["iso3", "year"], keep="first").drop(columns="_rank")
     return rows.reset_index(drop=True)
@@ -69,16 +67,25 @@ def constant_factor(iso3: str, year: int, base_year: int = SIPRI_BASE_YEAR) -> f
     and the base year, exactly as SIPRI applied them to military spending.
     """
     if base_year != SIPRI_BASE_YEAR:
-        raise InputError(None, "base_year", base_year,
-                         "only SIPRI's own price base is available", allowed=[SIPRI_BASE_YEAR])
+        raise InputError(
+            None,
+            "base_year",
+            base_year,
+            "only SIPRI's own price base is available",
+            allowed=[SIPRI_BASE_YEAR],
+        )
     obs = load("observations")
     mask = (obs["iso3"] == iso3) & (obs["year"] == int(year)) & (obs["source_id"] == SIPRI_SOURCE)
     pair = obs[mask].set_index("indicator")["value"]
     constant = pair.get(f"milex_usd_constant{base_year}_m")
     current = pair.get("milex_usd_current_m")
     if constant is None or current is None or current == 0:
-        raise InputError(None, "iso3/year", f"{iso3}/{year}",
-                         "SIPRI has no constant and current milex pair to convert with")
+        raise InputError(
+            None,
+            "iso3/year",
+            f"{iso3}/{year}",
+            "SIPRI has no constant and current milex pair to convert with",
+        )
     return float(constant) / float(current)
 
 
@@ -93,11 +100,19 @@ def to_constant_usd(
     return float(current_usd) * constant_factor(iso3, year, base_year)
 
 
-ADDITIVE = frozenset({
-    "milex_usd_current_m", "milex_usd_constant2023_m", "gdp_usd_current_m",
-    "gdp_ppp_intl_current_m", "population", "personnel_active_k",
-    "nato_defexp_usd_current_m", "nato_gdp_usd_current_m", "nato_military_personnel_k",
-})
+ADDITIVE = frozenset(
+    {
+        "milex_usd_current_m",
+        "milex_usd_constant2023_m",
+        "gdp_usd_current_m",
+        "gdp_ppp_intl_current_m",
+        "population",
+        "personnel_active_k",
+        "nato_defexp_usd_current_m",
+        "nato_gdp_usd_current_m",
+        "nato_military_personnel_k",
+    }
+)
 
 
 def bloc_total(indicator: str, codes: Iterable[str], year: int) -> dict[str, object]:
@@ -108,9 +123,13 @@ def bloc_total(indicator: str, codes: Iterable[str], year: int) -> dict[str, obj
     ``estimate`` is true if any summed figure is an estimate.
     """
     if indicator not in ADDITIVE:
-        raise InputError(None, "indicator", indicator,
-                         "not additive over countries (shares and per-capita are not summed)",
-                         allowed=sorted(ADDITIVE))
+        raise InputError(
+            None,
+            "indicator",
+            indicator,
+            "not additive over countries (shares and per-capita are not summed)",
+            allowed=sorted(ADDITIVE),
+        )
     members = sorted(set(codes))
     rows = series(indicator, members, int(year))
     units = sorted(set(rows["unit"]))

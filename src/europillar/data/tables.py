@@ -12,7 +12,15 @@ from europillar.errors import InputError
 TABLES_DIR = Path(__file__).resolve().parent / "tables"
 
 OBSERVATION_COLUMNS = [
-    "iso3", "year", "indicator", "value", "unit", "source_id", "estimate", "method", "note",
+    "iso3",
+    "year",
+    "indicator",
+    "value",
+    "unit",
+    "source_id",
+    "estimate",
+    "method",
+    "note",
 ]
 
 # Names resolved to a single file, or to a folder whose CSVs are concatenated.
@@ -92,8 +100,12 @@ def _check_unique_sources(frame: pd.DataFrame, files: list[Path]) -> None:
         raise InputError(str(files[0].parent), "source_id", None, "sources files lack source_id")
     duplicated = frame["source_id"][frame["source_id"].duplicated()]
     if not duplicated.empty:
-        raise InputError(str(files[0].parent), "source_id", duplicated.iloc[0],
-                         "source_id is defined more than once across sources files")
+        raise InputError(
+            str(files[0].parent),
+            "source_id",
+            duplicated.iloc[0],
+            "source_id is defined more than once across sources files",
+        )
 
 
 def load(name: str, root: Path | None = None) -> pd.DataFrame:

@@ -114,7 +114,7 @@ def _shift(poly: IntArray, w: IntArray) -> IntArray:
     """``poly * x^w`` truncated to the grid."""
     out = np.zeros_like(poly)
     dst = tuple(slice(int(k), None) for k in w)
-    src = tuple(slice(0, s - int(k)) for s, k in zip(poly.shape, w))
+    src = tuple(slice(0, s - int(k)) for s, k in zip(poly.shape, w, strict=False))
     out[dst] = poly[src]
     return out
 

@@ -81,7 +81,7 @@ class Game:
     def used_vectors(self) -> list[str]:
         """Vector names the formula reads, ``count`` first."""
         names = {leaf.vector for leaf in leaves(self.formula)}
-        return [COUNT] + sorted(names - {COUNT})
+        return [COUNT, *sorted(names - {COUNT})]
 
     def wins_masks(self, masks: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
         """Vectorised ``wins``: ``masks[..., j]`` says whether player j votes yes."""
@@ -93,7 +93,7 @@ class Game:
         """True when the yes-voters ``coalition`` carry the decision."""
         members = set(coalition)
         sums = {
-            key: sum(w for p, w in zip(self.players, vec) if p in members)
+            key: sum(w for p, w in zip(self.players, vec, strict=False) if p in members)
             for key, vec in self.vectors.items()
         }
         return bool(evaluate(self.formula, {k: np.asarray([v]) for k, v in sums.items()})[0])

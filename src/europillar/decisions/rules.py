@@ -109,7 +109,7 @@ def _check_condition(node: Any, path: str, origin: str, has_weights: bool) -> No
             path,
             node,
             "must be a table with exactly one key",
-            CONDITION_KEYS + ("all", "any"),
+            (*CONDITION_KEYS, "all", "any"),
         )
     ((key, value),) = node.items()
     where = f"{path}.{key}"
@@ -120,7 +120,7 @@ def _check_condition(node: Any, path: str, origin: str, has_weights: bool) -> No
             _check_condition(child, f"{where}[{k}]", origin, has_weights)
         return
     if key not in CONDITION_KEYS:
-        raise _err(origin, where, value, "unknown condition", CONDITION_KEYS + ("all", "any"))
+        raise _err(origin, where, value, "unknown condition", (*CONDITION_KEYS, "all", "any"))
     if key == "unanimity":
         if value is not True:
             raise _err(origin, where, value, "must be true")

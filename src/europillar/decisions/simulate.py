@@ -126,11 +126,11 @@ def simulate_decision(inputs: SimulationInputs) -> SimulationResult:
                 if mode == "failed" and inputs.opt_outs:
                     rounds += 1
                     if spec.abstention == "constructive":
-                        abstain = [m for m, y in zip(members, yes) if not y]
+                        abstain = [m for m, y in zip(members, yes, strict=False) if not y]
                         ok = passes(
                             spec,
                             members,
-                            [m for m, y in zip(members, yes) if y],
+                            [m for m, y in zip(members, yes, strict=False) if y],
                             abstain,
                             inputs.population,
                         )

@@ -53,8 +53,12 @@ def load_theatres() -> dict[str, Theatre]:
     frame = _read(THEATRES_FILE)
     return {
         str(r.theatre_id): Theatre(
-            str(r.theatre_id), str(r.name), float(r.lat_min_deg), float(r.lat_max_deg),
-            float(r.lon_min_deg), float(r.lon_max_deg),
+            str(r.theatre_id),
+            str(r.name),
+            float(r.lat_min_deg),
+            float(r.lat_max_deg),
+            float(r.lon_min_deg),
+            float(r.lon_max_deg),
         )
         for r in frame.itertuples(index=False)
     }
@@ -63,7 +67,9 @@ def load_theatres() -> dict[str, Theatre]:
 def get_theatre(theatre_id: str) -> Theatre:
     theatres = load_theatres()
     if theatre_id not in theatres:
-        raise InputError(None, "theatre", theatre_id, "unknown theatre id", allowed=sorted(theatres))
+        raise InputError(
+            None, "theatre", theatre_id, "unknown theatre id", allowed=sorted(theatres)
+        )
     return theatres[theatre_id]
 
 
@@ -77,8 +83,9 @@ def _num(row: pd.Series, column: str, file: str) -> float | None:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise InputError(file, f"satellites[{row['sat_id']}].{column}", value,
-                         "not a number") from None
+        raise InputError(
+            file, f"satellites[{row['sat_id']}].{column}", value, "not a number"
+        ) from None
     if not math.isfinite(number):
         raise InputError(file, f"satellites[{row['sat_id']}].{column}", value, "not finite")
     return number
@@ -102,8 +109,7 @@ def elements_from_row(
     sat_id = str(row["sat_id"])
     line1, line2 = row.get("tle_line1"), row.get("tle_line2")
     if isinstance(line1, str) and isinstance(line2, str) and line1.strip() and line2.strip():
-        return ElementSet(sat_id, epoch, float("nan"), 0.0, 0.0, 0.0, 0.0, 0.0, "tle",
-                          line1, line2)
+        return ElementSet(sat_id, epoch, float("nan"), 0.0, 0.0, 0.0, 0.0, 0.0, "tle", line1, line2)
     perigee = _num(row, "perigee_km", file)
     apogee = _num(row, "apogee_km", file)
     rev_day = _num(row, "mean_motion_rev_per_day", file)
@@ -111,8 +117,12 @@ def elements_from_row(
         if value is not None and value <= 0:
             raise InputError(file, f"satellites[{sat_id}].{key}", value, "altitude must be > 0 km")
     if rev_day is not None and rev_day <= 0:
-        raise InputError(file, f"satellites[{sat_id}].mean_motion_rev_per_day", rev_day,
-                         "mean motion must be > 0")
+        raise InputError(
+            file,
+            f"satellites[{sat_id}].mean_motion_rev_per_day",
+            rev_day,
+            "mean motion must be > 0",
+        )
     if rev_day is not None:
         a = semi_major_axis_from_mean_motion(rev_day)
     elif perigee is not None and apogee is not None:
@@ -122,8 +132,9 @@ def elements_from_row(
     if perigee is not None and apogee is not None:
         rp, ra = EARTH_RADIUS_KM + perigee, EARTH_RADIUS_KM + apogee
         if ra < rp:
-            raise InputError(file, f"satellites[{sat_id}].apogee_km", apogee,
-                             "apogee is below perigee")
+            raise InputError(
+                file, f"satellites[{sat_id}].apogee_km", apogee, "apogee is below perigee"
+            )
         ecc = (ra - rp) / (ra + rp)
     elif perigee is not None:
         ecc = max(0.0, 1.0 - (EARTH_RADIUS_KM + perigee) / a)

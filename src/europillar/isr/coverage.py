@@ -35,8 +35,9 @@ class Grid:
         return (self.lat.size, self.lon.size)
 
 
-def make_grid(lat_min: float, lat_max: float, lon_min: float, lon_max: float,
-              step_deg: float) -> Grid:
+def make_grid(
+    lat_min: float, lat_max: float, lon_min: float, lon_max: float, step_deg: float
+) -> Grid:
     """Grid of cell centres covering the box at ``step_deg`` spacing."""
     if not step_deg > 0:
         raise InputError(None, "grid_deg", step_deg, "grid spacing must be > 0 degrees")
@@ -50,8 +51,9 @@ def make_grid(lat_min: float, lat_max: float, lon_min: float, lon_max: float,
     return Grid(lat, lon, unit.reshape(-1, 3), weight / weight.sum())
 
 
-def central_angle_limit_rad(radius_km: np.ndarray, field_of_regard_deg: np.ndarray | float
-                            ) -> np.ndarray:
+def central_angle_limit_rad(
+    radius_km: np.ndarray, field_of_regard_deg: np.ndarray | float
+) -> np.ndarray:
     """lambda_max for a satellite at ``radius_km`` with off-nadir half-angle eta."""
     eta = np.radians(np.asarray(field_of_regard_deg, dtype=float))
     sin_rho = np.clip(EARTH_RADIUS_KM / radius_km, -1.0, 1.0)
@@ -115,8 +117,13 @@ def _finish(state: _RunState, n_steps: int, step_s: float) -> PointStats:
     false_runs = state.accesses + 1 - first.astype(int) - state.prev.astype(int)
     unseen = n_steps - state.visible_steps
     mean_gap = np.where(false_runs > 0, unseen / np.maximum(false_runs, 1), 0.0) * step_s / 3600
-    return PointStats(state.visible_steps, state.accesses,
-                      state.max_gap_steps * step_s / 3600.0, mean_gap, n_steps)
+    return PointStats(
+        state.visible_steps,
+        state.accesses,
+        state.max_gap_steps * step_s / 3600.0,
+        mean_gap,
+        n_steps,
+    )
 
 
 def group_point_stats(

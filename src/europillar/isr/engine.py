@@ -37,11 +37,19 @@ class CoverageRun:
     def validate(self) -> None:
         checks = (
             ("days", self.days, 0 < self.days <= 60, "must be > 0 and <= 60"),
-            ("step_seconds", self.step_seconds, 1 <= self.step_seconds <= 3600,
-             "must be between 1 and 3600 seconds"),
+            (
+                "step_seconds",
+                self.step_seconds,
+                1 <= self.step_seconds <= 3600,
+                "must be between 1 and 3600 seconds",
+            ),
             ("grid_deg", self.grid_deg, 0.05 <= self.grid_deg <= 5, "must be 0.05 to 5 degrees"),
-            ("field_of_regard_deg", self.field_of_regard_deg,
-             0 < self.field_of_regard_deg < 90, "must be > 0 and < 90 degrees"),
+            (
+                "field_of_regard_deg",
+                self.field_of_regard_deg,
+                0 < self.field_of_regard_deg < 90,
+                "must be > 0 and < 90 degrees",
+            ),
         )
         for key, value, good, reason in checks:
             if not (isinstance(value, (int, float)) and math.isfinite(value) and good):
@@ -78,8 +86,9 @@ def satellite_groups(used: pd.DataFrame) -> dict[str, list[int]]:
     return {k: v for k, v in groups.items() if v}
 
 
-def build_elements(satellites: pd.DataFrame, epoch: datetime
-                   ) -> tuple[list[ElementSet], pd.DataFrame]:
+def build_elements(
+    satellites: pd.DataFrame, epoch: datetime
+) -> tuple[list[ElementSet], pd.DataFrame]:
     """Element sets of imaging satellites whose orbit is published (others are skipped)."""
     elements: list[ElementSet] = []
     keep: list[int] = []
@@ -93,15 +102,21 @@ def build_elements(satellites: pd.DataFrame, epoch: datetime
     return elements, satellites.iloc[keep].reset_index(drop=True)
 
 
-def theatre_coverage(theatre: Theatre, satellites: pd.DataFrame, run: CoverageRun
-                     ) -> CoverageResult:
+def theatre_coverage(
+    theatre: Theatre, satellites: pd.DataFrame, run: CoverageRun
+) -> CoverageResult:
     """Revisit, daily accesses and coverage of ``theatre`` for each satellite group."""
     run.validate()
     elements, used = build_elements(satellites, run.start)
     if not elements:
         raise InputError(None, "satellites", len(satellites), "no satellite has a usable orbit")
-    grid = make_grid(theatre.lat_min_deg, theatre.lat_max_deg, theatre.lon_min_deg,
-                     theatre.lon_max_deg, run.grid_deg)
+    grid = make_grid(
+        theatre.lat_min_deg,
+        theatre.lat_max_deg,
+        theatre.lon_min_deg,
+        theatre.lon_max_deg,
+        run.grid_deg,
+    )
     jd = time_axis(run)
     ecef, ok = propagate_ecef(elements, jd)
     if "field_of_regard_deg" in used.columns:
@@ -114,8 +129,14 @@ def theatre_coverage(theatre: Theatre, satellites: pd.DataFrame, run: CoverageRu
     rows = []
     for name, idx in groups.items():
         summary = summarise(stats[name], grid, run.days)
-        rows.append({"theatre": theatre.theatre_id, "group": name, "satellites": len(idx),
-                     **{k: round(v, 3) for k, v in summary.items()}})
+        rows.append(
+            {
+                "theatre": theatre.theatre_id,
+                "group": name,
+                "satellites": len(idx),
+                **{k: round(v, 3) for k, v in summary.items()},
+            }
+        )
     table = pd.DataFrame(rows)
     counts = {name: s.accesses.reshape(grid.shape) for name, s in stats.items()}
     sources = sorted(set(used["source_id"]) | cited_in_text(used) | {"isr_def_europillar"})
@@ -142,17 +163,23 @@ def satellite_catalogue(satellites: pd.DataFrame, epoch: datetime) -> pd.DataFra
     for _, row in satellites.iterrows():
         imaging = str(row.get("sensor_type")) in IMAGING_SENSORS
         element = elements_from_row(row, epoch) if imaging else None
-        rows.append({
-            "sat_id": row["sat_id"], "constellation": row["constellation"],
-            "bloc": row["bloc"], "sensor_type": row["sensor_type"], "status": row["status"],
-            "launch_year": row["launch_year"],
-            "semi_major_axis_km": round(element.semi_major_axis_km, 1) if element else None,
-            "eccentricity": round(element.eccentricity, 5) if element else None,
-            "inclination_deg": round(element.inclination_deg, 2) if element else None,
-            "period_min": round(element.period_minutes, 2) if element else None,
-            "propagated": element is not None,
-            "estimate": row["estimate"], "source_id": row["source_id"],
-        })
+        rows.append(
+            {
+                "sat_id": row["sat_id"],
+                "constellation": row["constellation"],
+                "bloc": row["bloc"],
+                "sensor_type": row["sensor_type"],
+                "status": row["status"],
+                "launch_year": row["launch_year"],
+                "semi_major_axis_km": round(element.semi_major_axis_km, 1) if element else None,
+                "eccentricity": round(element.eccentricity, 5) if element else None,
+                "inclination_deg": round(element.inclination_deg, 2) if element else None,
+                "period_min": round(element.period_minutes, 2) if element else None,
+                "propagated": element is not None,
+                "estimate": row["estimate"],
+                "source_id": row["source_id"],
+            }
+        )
     return pd.DataFrame(rows)
 
 

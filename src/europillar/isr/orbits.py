@@ -91,9 +91,11 @@ def sun_right_ascension_deg(jd: float) -> float:
     n = jd - 2451545.0
     mean_long = math.radians((280.460 + 0.9856474 * n) % 360.0)
     anomaly = math.radians((357.528 + 0.9856003 * n) % 360.0)
-    ecl_long = mean_long + math.radians(1.915) * math.sin(anomaly) + math.radians(
-        0.020
-    ) * math.sin(2 * anomaly)
+    ecl_long = (
+        mean_long
+        + math.radians(1.915) * math.sin(anomaly)
+        + math.radians(0.020) * math.sin(2 * anomaly)
+    )
     obliquity = math.radians(23.439 - 0.0000004 * n)
     ra = math.atan2(math.cos(obliquity) * math.sin(ecl_long), math.cos(ecl_long))
     return math.degrees(ra) % 360.0
@@ -110,14 +112,23 @@ def validate_elements(elements: ElementSet, file: str | None = None) -> None:
     if not math.isfinite(elements.semi_major_axis_km) or (
         elements.semi_major_axis_km * (1 - elements.eccentricity) <= EARTH_RADIUS_KM
     ):
-        raise InputError(file, f"{prefix}.semi_major_axis_km", elements.semi_major_axis_km,
-                         "perigee would be below the Earth's surface")
+        raise InputError(
+            file,
+            f"{prefix}.semi_major_axis_km",
+            elements.semi_major_axis_km,
+            "perigee would be below the Earth's surface",
+        )
     if not 0.0 <= elements.eccentricity < 1.0:
-        raise InputError(file, f"{prefix}.eccentricity", elements.eccentricity,
-                         "eccentricity must be in [0, 1)")
+        raise InputError(
+            file, f"{prefix}.eccentricity", elements.eccentricity, "eccentricity must be in [0, 1)"
+        )
     if not 0.0 <= elements.inclination_deg <= 180.0:
-        raise InputError(file, f"{prefix}.inclination_deg", elements.inclination_deg,
-                         "inclination must be between 0 and 180 degrees")
+        raise InputError(
+            file,
+            f"{prefix}.inclination_deg",
+            elements.inclination_deg,
+            "inclination must be between 0 and 180 degrees",
+        )
 
 
 def to_satrec(elements: ElementSet) -> Satrec:
@@ -153,9 +164,7 @@ def gmst_rad(jd_ut1: np.ndarray) -> np.ndarray:
     return np.radians((seconds % 86400.0) / 240.0)
 
 
-def propagate_ecef(
-    elements: list[ElementSet], jd: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+def propagate_ecef(elements: list[ElementSet], jd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Earth-fixed positions (km), shape (satellites, times, 3), and an ok mask (sat, time).
 
     TEME is rotated to the Earth-fixed frame by GMST (polar motion ignored, < 20 m).

@@ -13,7 +13,14 @@ import pandas as pd
 
 from europillar.errors import InputError
 
-TABLES = ("in_service", "candidates", "candidate_parameters", "fx", "published_counts", "published_savings")
+TABLES = (
+    "in_service",
+    "candidates",
+    "candidate_parameters",
+    "fx",
+    "published_counts",
+    "published_savings",
+)
 COST_CASES = ("low", "central", "high")
 
 
@@ -52,8 +59,13 @@ def candidate_table(cost_case: str = "central") -> pd.DataFrame:
         currency = str(row["unit"]).split(" ")[0]
         if row["parameter"].startswith("unit_cost"):
             if currency not in fx:
-                raise InputError("candidate_parameters.csv", f"{row['candidate_id']}.unit", row["unit"],
-                                 "currency without an exchange rate", sorted(fx))
+                raise InputError(
+                    "candidate_parameters.csv",
+                    f"{row['candidate_id']}.unit",
+                    row["unit"],
+                    "currency without an exchange rate",
+                    sorted(fx),
+                )
             return float(row["value"]) * float(fx[currency])
         return float(row["value"])
 

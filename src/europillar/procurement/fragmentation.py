@@ -14,13 +14,23 @@ from europillar.errors import InputError
 LEVELS = ("type", "variant")
 ORIGINS = ("european", "us", "other")
 METRIC_COLUMNS = [
-    "bloc", "category", "level", "members_reporting", "n_types", "effective_types",
-    "interoperable_share_pct", "origin_european_pct", "origin_us_pct", "origin_other_pct",
+    "bloc",
+    "category",
+    "level",
+    "members_reporting",
+    "n_types",
+    "effective_types",
+    "interoperable_share_pct",
+    "origin_european_pct",
+    "origin_us_pct",
+    "origin_other_pct",
     "quantity_coverage_pct",
 ]
 
 
-def snapshot(inventory: pd.DataFrame, year: int, status: tuple[str, ...] = ("in_service",)) -> pd.DataFrame:
+def snapshot(
+    inventory: pd.DataFrame, year: int, status: tuple[str, ...] = ("in_service",)
+) -> pd.DataFrame:
     """Rows in force in ``year``: for each (iso3, category, type), the latest year <= ``year``."""
     rows = inventory[inventory["status"].isin(status) & (inventory["year"] <= year)]
     if rows.empty:
@@ -47,7 +57,9 @@ def inverse_hhi(quantities: pd.Series) -> float:
     return float(1.0 / (shares**2).sum())
 
 
-def metrics(inventory: pd.DataFrame, members: list[str], bloc: str, level: str = "type") -> pd.DataFrame:
+def metrics(
+    inventory: pd.DataFrame, members: list[str], bloc: str, level: str = "type"
+) -> pd.DataFrame:
     """Per-category fragmentation of ``members``' rows, plus an ``all`` row.
 
     ``effective_types`` and the shares use rows whose quantity is known;
@@ -65,12 +77,17 @@ def metrics(inventory: pd.DataFrame, members: list[str], bloc: str, level: str =
         shared = operators[operators >= 2].index
         total = float(known["quantity"].sum())
         record = {
-            "bloc": bloc, "category": category, "level": level,
+            "bloc": bloc,
+            "category": category,
+            "level": level,
             "members_reporting": int(group["iso3"].nunique()),
             "n_types": int(group["key"].nunique()),
             "effective_types": inverse_hhi(by_key) if len(by_key) else float("nan"),
-            "interoperable_share_pct": 100.0 * float(known[known["key"].isin(shared)]["quantity"].sum()) / total
-            if total > 0 else float("nan"),
+            "interoperable_share_pct": 100.0
+            * float(known[known["key"].isin(shared)]["quantity"].sum())
+            / total
+            if total > 0
+            else float("nan"),
             "quantity_coverage_pct": 100.0 * len(known) / len(group),
         }
         for origin in ORIGINS:
@@ -80,7 +97,9 @@ def metrics(inventory: pd.DataFrame, members: list[str], bloc: str, level: str =
     if len(rows):
         types = rows.drop_duplicates(["category", "key"])
         record = {
-            "bloc": bloc, "category": "all", "level": level,
+            "bloc": bloc,
+            "category": "all",
+            "level": level,
             "members_reporting": int(rows["iso3"].nunique()),
             "n_types": len(types),
             "effective_types": _sum_or_nan([r["effective_types"] for r in out]),
@@ -99,7 +118,10 @@ def _sum_or_nan(values: list[float]) -> float:
 
 
 def compare(
-    inventory: pd.DataFrame, blocs: dict[str, list[str]], year: int, level: str = "type",
+    inventory: pd.DataFrame,
+    blocs: dict[str, list[str]],
+    year: int,
+    level: str = "type",
     status: tuple[str, ...] = ("in_service",),
 ) -> pd.DataFrame:
     """Metrics of several blocs (e.g. Europe and the US) on the same snapshot."""
@@ -109,7 +131,11 @@ def compare(
 
 
 def trend(
-    inventory: pd.DataFrame, members: list[str], bloc: str, years: list[int], level: str = "type",
+    inventory: pd.DataFrame,
+    members: list[str],
+    bloc: str,
+    years: list[int],
+    level: str = "type",
     status: tuple[str, ...] = ("in_service",),
 ) -> pd.DataFrame:
     """Metrics for each year in ``years`` (only where the data have rows for that time)."""
@@ -130,5 +156,7 @@ def resolve_members(bloc: str | list[str], year: int) -> list[str]:
     try:
         from europillar import countries  # written in parallel by the data helper
     except ImportError:
-        raise InputError(None, "bloc", bloc, "bloc names need europillar.countries; pass ISO3 codes") from None
+        raise InputError(
+            None, "bloc", bloc, "bloc names need europillar.countries; pass ISO3 codes"
+        ) from None
     return sorted(countries.members(bloc, year))

@@ -21,7 +21,9 @@ def exponent(learning_rate_pct: float) -> float:
     return math.log2(learning_rate_pct / 100.0)
 
 
-def order_cost(units: float, unit_cost_ref: float, ref_quantity: float, learning_rate_pct: float) -> float:
+def order_cost(
+    units: float, unit_cost_ref: float, ref_quantity: float, learning_rate_pct: float
+) -> float:
     """Total cost of an order of ``units`` (same money unit as ``unit_cost_ref``)."""
     if units <= 0:
         return 0.0
@@ -29,7 +31,9 @@ def order_cost(units: float, unit_cost_ref: float, ref_quantity: float, learning
     return float(unit_cost_ref * ref_quantity * (units / ref_quantity) ** (1.0 + b))
 
 
-def average_unit_cost(units: float, unit_cost_ref: float, ref_quantity: float, learning_rate_pct: float) -> float:
+def average_unit_cost(
+    units: float, unit_cost_ref: float, ref_quantity: float, learning_rate_pct: float
+) -> float:
     """Average unit cost of an order of ``units``; NaN for an empty order."""
     if units <= 0:
         return float("nan")

@@ -81,12 +81,16 @@ class MipModel:
         lp.col_cost_ = np.asarray(self.cost, dtype=float)
         lp.col_lower_ = np.asarray(self.lb, dtype=float)
         lp.col_upper_ = np.asarray([inf if math.isinf(u) else u for u in self.ub], dtype=float)
-        lp.row_lower_ = np.asarray([-inf if math.isinf(r[0]) else r[0] for r in self.rows], dtype=float)
-        lp.row_upper_ = np.asarray([inf if math.isinf(r[1]) else r[1] for r in self.rows], dtype=float)
+        lp.row_lower_ = np.asarray(
+            [-inf if math.isinf(r[0]) else r[0] for r in self.rows], dtype=float
+        )
+        lp.row_upper_ = np.asarray(
+            [inf if math.isinf(r[1]) else r[1] for r in self.rows], dtype=float
+        )
         # column-wise sparse matrix
         cols: list[list[tuple[int, float]]] = [[] for _ in range(n)]
         for r, (_, _, idx, val) in enumerate(self.rows):
-            for j, v in zip(idx, val):
+            for j, v in zip(idx, val, strict=False):
                 if v != 0.0:
                     cols[j].append((r, v))
         start, index, value = [0], [], []
@@ -123,15 +127,20 @@ def solve(problem: ProcurementProblem, drop: tuple[str, ...] = ()) -> PlanResult
     y: dict[str, int] = {}
     d: dict[str, list[tuple[int, float]]] = {}
     for c in cands.itertuples():
-        cap = math.inf if "capacity" in drop else deliverable_units(
-            pd.Series(c._asdict()), problem.start_year, problem.target_year
+        cap = (
+            math.inf
+            if "capacity" in drop
+            else deliverable_units(pd.Series(c._asdict()), problem.start_year, problem.target_year)
         )
         upper = int(min(cap, demand[c.category]))
         if upper <= 0:
             continue
         lengths, slopes = piecewise(upper, c.unit_cost, c.ref_quantity, c.learning_rate_pct)
         y[c.candidate_id] = mip.var(0, 1, integer=True)
-        segs = [(mip.var(0, float(length), float(slope)), float(slope)) for length, slope in zip(lengths, slopes)]
+        segs = [
+            (mip.var(0, float(length), float(slope)), float(slope))
+            for length, slope in zip(lengths, slopes, strict=False)
+        ]
         d[c.candidate_id] = segs
         mip.row(-math.inf, 0, [segs[0][0], y[c.candidate_id]], [1.0, -float(lengths[0])])
         for s in range(len(segs) - 1):
@@ -142,7 +151,8 @@ def solve(problem: ProcurementProblem, drop: tuple[str, ...] = ()) -> PlanResult
         for m in buyers:
             x[(m, c.candidate_id)] = mip.var(0, upper, integer=True)
         mip.row(
-            0, 0,
+            0,
+            0,
             [x[(m, c.candidate_id)] for m in buyers] + [v for v, _ in segs],
             [1.0] * len(buyers) + [-1.0] * len(segs),
         )
@@ -151,7 +161,10 @@ def solve(problem: ProcurementProblem, drop: tuple[str, ...] = ()) -> PlanResult
     for (m, category), units in sorted(wanted.items()):
         idx = [x[(m, cid)] for cid in live if info.at[cid, "category"] == category]
         if not idx:
-            return _infeasible(f"no candidate platform can deliver {category} for {m} by {problem.target_year}", drop)
+            return _infeasible(
+                f"no candidate platform can deliver {category} for {m} by {problem.target_year}",
+                drop,
+            )
         mip.row(units, units, idx, [1.0] * len(idx))  # exactly: no overbuying to game shares
     if problem.k_max is not None and "k_max" not in drop:
         for category in sorted(demand):
@@ -197,12 +210,16 @@ def solve(problem: ProcurementProblem, drop: tuple[str, ...] = ()) -> PlanResult
 
 
 def _juste_retour_rows(
-    mip: MipModel, tol: float, members: list[str], live: list[str], info: pd.DataFrame,
+    mip: MipModel,
+    tol: float,
+    members: list[str],
+    live: list[str],
+    info: pd.DataFrame,
     x: dict[tuple[str, str], int],
 ) -> None:
     """|work_m - funding_m| <= tol * total value, all valued at cited list unit cost."""
     total: dict[int, float] = {}
-    for (m, cid), j in x.items():
+    for (_member, cid), j in x.items():
         total[j] = total.get(j, 0.0) + float(info.at[cid, "unit_cost"])
     for m in members:
         coef: dict[int, float] = {}
@@ -220,21 +237,32 @@ def _juste_retour_rows(
         mip.row(0, math.inf, list(lower), list(lower.values()))
 
 
-def _tables(rows: list[dict], info: pd.DataFrame, problem: ProcurementProblem) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _tables(
+    rows: list[dict], info: pd.DataFrame, problem: ProcurementProblem
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     plan = pd.DataFrame(rows, columns=["iso3", "candidate_id", "units"])
     totals = plan.groupby("candidate_id")["units"].sum()
     prog_rows = []
     for cid, units in totals.items():
         c = info.loc[cid]
         cost = order_cost(units, c["unit_cost"], c["ref_quantity"], c["learning_rate_pct"])
-        prog_rows.append({
-            "candidate_id": cid, "category": c["category"], "platform": c["platform"],
-            "producer": c["producer"], "producer_iso3": c["producer_iso3"],
-            "origin_bloc": c["origin_bloc"], "units": int(units),
-            "avg_unit_cost": cost / units, "cost": cost,
-            "deliverable_units": _finite(deliverable_units(c, problem.start_year, problem.target_year)),
-            "european_content_pct": c["european_content_pct"],
-        })
+        prog_rows.append(
+            {
+                "candidate_id": cid,
+                "category": c["category"],
+                "platform": c["platform"],
+                "producer": c["producer"],
+                "producer_iso3": c["producer_iso3"],
+                "origin_bloc": c["origin_bloc"],
+                "units": int(units),
+                "avg_unit_cost": cost / units,
+                "cost": cost,
+                "deliverable_units": _finite(
+                    deliverable_units(c, problem.start_year, problem.target_year)
+                ),
+                "european_content_pct": c["european_content_pct"],
+            }
+        )
     programmes = pd.DataFrame(prog_rows)
     if len(plan):
         plan["category"] = plan["candidate_id"].map(info["category"])
@@ -244,8 +272,19 @@ def _tables(rows: list[dict], info: pd.DataFrame, problem: ProcurementProblem) -
         avg = programmes.set_index("candidate_id")["avg_unit_cost"]
         plan["avg_unit_cost"] = plan["candidate_id"].map(avg)
         plan["cost"] = plan["avg_unit_cost"] * plan["units"]
-    plan = plan.reindex(columns=["iso3", "category", "candidate_id", "platform", "producer_iso3",
-                                 "units", "programme_units", "avg_unit_cost", "cost"])
+    plan = plan.reindex(
+        columns=[
+            "iso3",
+            "category",
+            "candidate_id",
+            "platform",
+            "producer_iso3",
+            "units",
+            "programme_units",
+            "avg_unit_cost",
+            "cost",
+        ]
+    )
     plan = plan.sort_values(["category", "iso3", "candidate_id"]).reset_index(drop=True)
     shares = _shares(plan, info)
     return plan, programmes, shares
@@ -272,11 +311,13 @@ def _shares(plan: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
         producer = info.at[r.candidate_id, "producer_iso3"]
         if producer in work:
             work[producer] += value * (1.0 - local)
-    out = pd.DataFrame({
-        "iso3": members,
-        "funding_value": [funding[m] for m in members],
-        "work_value": [work[m] for m in members],
-    })
+    out = pd.DataFrame(
+        {
+            "iso3": members,
+            "funding_value": [funding[m] for m in members],
+            "work_value": [work[m] for m in members],
+        }
+    )
     out["funding_share_pct"] = 100.0 * out["funding_value"] / total if total else 0.0
     out["work_share_pct"] = 100.0 * out["work_value"] / total if total else 0.0
     return out
@@ -284,8 +325,18 @@ def _shares(plan: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
 
 def _infeasible(reason: str, drop: tuple[str, ...], seconds: float = 0.0) -> PlanResult:
     empty = pd.DataFrame()
-    return PlanResult("infeasible", math.nan, math.nan, math.nan, seconds, empty, empty, empty,
-                      explanation=reason, dropped=drop)
+    return PlanResult(
+        "infeasible",
+        math.nan,
+        math.nan,
+        math.nan,
+        seconds,
+        empty,
+        empty,
+        empty,
+        explanation=reason,
+        dropped=drop,
+    )
 
 
 def with_settings(problem: ProcurementProblem, **changes: object) -> ProcurementProblem:

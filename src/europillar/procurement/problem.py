@@ -91,10 +91,12 @@ def check_candidates(candidates: pd.DataFrame, file: str = "candidates") -> pd.D
     if frame["candidate_id"].duplicated().any():
         dup = frame.loc[frame["candidate_id"].duplicated(), "candidate_id"].iloc[0]
         raise InputError(file, "candidate_id", dup, "candidate ids must be unique")
-    for i, row in frame.iterrows():
+    for _i, row in frame.iterrows():
         key = f"{row['candidate_id']}"
         if row["origin_bloc"] not in ORIGIN_BLOCS:
-            raise InputError(file, f"{key}.origin_bloc", row["origin_bloc"], "unknown bloc", ORIGIN_BLOCS)
+            raise InputError(
+                file, f"{key}.origin_bloc", row["origin_bloc"], "unknown bloc", ORIGIN_BLOCS
+            )
         for column, low, high in (
             ("unit_cost", 0.0, math.inf),
             ("ref_quantity", 0.0, math.inf),
@@ -102,12 +104,19 @@ def check_candidates(candidates: pd.DataFrame, file: str = "candidates") -> pd.D
         ):
             value = row[column]
             if pd.isna(value) or not (low < float(value) <= high):
-                raise InputError(file, f"{key}.{column}", value, f"must be a number in ({low:g}, {high:g}]")
+                raise InputError(
+                    file, f"{key}.{column}", value, f"must be a number in ({low:g}, {high:g}]"
+                )
         for column in ("european_content_pct", "local_production_pct"):
             value = row[column]
             if not pd.isna(value) and not 0.0 <= float(value) <= 100.0:
                 raise InputError(file, f"{key}.{column}", value, "must be a percent in [0, 100]")
-        for column in ("capacity_per_year", "capacity_max_per_year", "ramp_up_years", "lead_time_years"):
+        for column in (
+            "capacity_per_year",
+            "capacity_max_per_year",
+            "ramp_up_years",
+            "lead_time_years",
+        ):
             value = row[column]
             if not pd.isna(value) and float(value) < 0:
                 raise InputError(file, f"{key}.{column}", value, "must be >= 0")

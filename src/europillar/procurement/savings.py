@@ -39,8 +39,10 @@ def baseline(problem: ProcurementProblem) -> pd.DataFrame:
     qualifies get an empty ``candidate_id`` and a NaN cost."""
     targets = check_targets(problem.targets)
     candidates = check_candidates(problem.candidates)
-    cap = {c.candidate_id: deliverable_units(c, problem.start_year, problem.target_year)
-           for _, c in candidates.iterrows()}
+    cap = {
+        c.candidate_id: deliverable_units(c, problem.start_year, problem.target_year)
+        for _, c in candidates.iterrows()
+    }
     options: dict[int, list[tuple[str, float]]] = {}
     for i, t in enumerate(targets.itertuples()):
         options[i] = []
@@ -51,24 +53,40 @@ def baseline(problem: ProcurementProblem) -> pd.DataFrame:
                 content = 0.0 if pd.isna(c.european_content_pct) else float(c.european_content_pct)
                 if content < problem.buy_european_pct:
                     continue
-            options[i].append((c.candidate_id, order_cost(t.units, c.unit_cost, c.ref_quantity, c.learning_rate_pct)))
+            options[i].append(
+                (
+                    c.candidate_id,
+                    order_cost(t.units, c.unit_cost, c.ref_quantity, c.learning_rate_pct),
+                )
+            )
     choice, shared = _assign(targets, options, cap, problem.time_limit_s), True
     if choice is None:
-        choice, shared = {i: min(opts, key=lambda o: (o[1], o[0])) for i, opts in options.items() if opts}, False
+        choice, shared = (
+            {i: min(opts, key=lambda o: (o[1], o[0])) for i, opts in options.items() if opts},
+            False,
+        )
     rows = []
     for i, t in enumerate(targets.itertuples()):
         picked = choice.get(i)
-        rows.append({
-            "iso3": t.iso3, "category": t.category, "units": int(t.units),
-            "candidate_id": picked[0] if picked else None,
-            "cost": picked[1] if picked else math.nan,
-            "capacity_shared": shared,
-        })
-    return pd.DataFrame(rows, columns=["iso3", "category", "units", "candidate_id", "cost", "capacity_shared"])
+        rows.append(
+            {
+                "iso3": t.iso3,
+                "category": t.category,
+                "units": int(t.units),
+                "candidate_id": picked[0] if picked else None,
+                "cost": picked[1] if picked else math.nan,
+                "capacity_shared": shared,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["iso3", "category", "units", "candidate_id", "cost", "capacity_shared"]
+    )
 
 
 def _assign(
-    targets: pd.DataFrame, options: dict[int, list[tuple[str, float]]], cap: dict[str, float],
+    targets: pd.DataFrame,
+    options: dict[int, list[tuple[str, float]]],
+    cap: dict[str, float],
     time_limit_s: float,
 ) -> dict[int, tuple[str, float]] | None:
     """Cheapest one-platform-per-order choice whose orders fit each line (None: infeasible)."""
@@ -84,20 +102,30 @@ def _assign(
     for cid, limit in sorted(cap.items()):
         idx = [j for (i, c), j in pick.items() if c == cid]
         if idx and math.isfinite(limit):
-            mip.row(-math.inf, limit, idx, [float(units[i]) for (i, c), _ in pick.items() if c == cid])
+            mip.row(
+                -math.inf, limit, idx, [float(units[i]) for (i, c), _ in pick.items() if c == cid]
+            )
     if not pick:
         return {}
     h, _ = mip.solve(time_limit_s, 1e-9)
     if h.getInfo().primal_solution_status != 2:
         return None
     values = h.getSolution().col_value
-    costs = {key: cost for i, opts in options.items() for key, cost in (((i, cid), cost) for cid, cost in opts)}
+    costs = {
+        key: cost
+        for i, opts in options.items()
+        for key, cost in (((i, cid), cost) for cid, cost in opts)
+    }
     return {i: (cid, costs[(i, cid)]) for (i, cid), j in pick.items() if values[j] > 0.5}
 
 
 def _savings(base: pd.DataFrame, joint: pd.DataFrame, key: str) -> pd.DataFrame:
     b = base.groupby(key)["cost"].sum(min_count=1).rename("baseline_cost")
-    j = joint.groupby(key)["cost"].sum(min_count=1).rename("joint_cost") if len(joint) else pd.Series(dtype=float, name="joint_cost")
+    j = (
+        joint.groupby(key)["cost"].sum(min_count=1).rename("joint_cost")
+        if len(joint)
+        else pd.Series(dtype=float, name="joint_cost")
+    )
     out = pd.concat([b, j], axis=1).reset_index().rename(columns={"index": key})
     out["savings"] = out["baseline_cost"] - out["joint_cost"]
     out["savings_pct"] = 100.0 * out["savings"] / out["baseline_cost"]
@@ -108,7 +136,11 @@ def joint_vs_baseline(problem: ProcurementProblem) -> JointResult:
     """Solve the joint plan, price the national baseline, and compare them."""
     plan = solve(problem)
     base = baseline(problem)
-    joint = plan.plan if plan.status != "infeasible" else pd.DataFrame(columns=["iso3", "category", "cost"])
+    joint = (
+        plan.plan
+        if plan.status != "infeasible"
+        else pd.DataFrame(columns=["iso3", "category", "cost"])
+    )
     return JointResult(plan, base, _savings(base, joint, "category"), _savings(base, joint, "iso3"))
 
 
@@ -123,14 +155,22 @@ def sensitivity(
     for k, jr in itertools.product(k_values, juste_retour_values):
         result = solve(with_settings(problem, k_max=k, juste_retour_pct=jr))
         cost = result.cost
-        rows.append({
-            "k_max": k, "juste_retour_pct": jr, "status": result.status,
-            "joint_cost": cost, "baseline_cost": base_total,
-            "savings": base_total - cost, "savings_pct": 100.0 * (base_total - cost) / base_total,
-            "mip_gap_pct": result.mip_gap_pct,
-        })
+        rows.append(
+            {
+                "k_max": k,
+                "juste_retour_pct": jr,
+                "status": result.status,
+                "joint_cost": cost,
+                "baseline_cost": base_total,
+                "savings": base_total - cost,
+                "savings_pct": 100.0 * (base_total - cost) / base_total,
+                "mip_gap_pct": result.mip_gap_pct,
+            }
+        )
     out = pd.DataFrame(rows)
-    out["k_max"] = pd.Series([r["k_max"] for r in rows], dtype=object)  # keep 1, 2, None (no floats)
+    out["k_max"] = pd.Series(
+        [r["k_max"] for r in rows], dtype=object
+    )  # keep 1, 2, None (no floats)
     return out
 
 
@@ -187,13 +227,17 @@ def _capacity_facts(problem: ProcurementProblem) -> list[str]:
     facts = []
     for category, units in targets.groupby("category")["units"].sum().items():
         lines = sorted(
-            (deliverable_units(c, problem.start_year, problem.target_year)
-             for _, c in candidates[candidates["category"] == category].iterrows()),
+            (
+                deliverable_units(c, problem.start_year, problem.target_year)
+                for _, c in candidates[candidates["category"] == category].iterrows()
+            ),
             reverse=True,
         )
         if problem.k_max is not None:
             lines = lines[: problem.k_max]
         can = sum(lines)
         if can < units:
-            facts.append(f"{category}: lines can deliver {can:g} units by {problem.target_year}, target {units}")
+            facts.append(
+                f"{category}: lines can deliver {can:g} units by {problem.target_year}, target {units}"
+            )
     return facts

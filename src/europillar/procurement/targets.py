@@ -65,7 +65,9 @@ def _gap_targets(scenario: Any) -> tuple[pd.DataFrame | None, str]:
     units = getattr(gaps, "apportioned_units", None)
     if units is None or len(units) == 0:
         return None, ""
-    frame = units.rename(columns={c: "units" for c in ("units_apportioned", "gap_units") if c in units.columns})
+    frame = units.rename(
+        columns={c: "units" for c in ("units_apportioned", "gap_units") if c in units.columns}
+    )
     if not set(TARGET_COLUMNS) <= set(frame.columns):
         return None, ""
     frame = frame[TARGET_COLUMNS].copy()

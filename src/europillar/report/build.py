@@ -52,29 +52,50 @@ def headlines(year: int) -> tuple[list[Headline], list[str]]:
     usa, usa_ok = cell("USA", "milex_usd_constant2023_m", year)
     for bloc in ("EU27", "EUROPEAN_NATO"):
         own, ok = cell(bloc, "milex_usd_constant2023_m", year)
-        ratio = "" if math.isnan(own) or math.isnan(usa) else (
-            f"{number(100 * own / usa, 0)} % of the US figure")
-        items.append(Headline(f"{label(bloc)} military spending, {year}",
-                              fmt(own, ok, 1e-3, 0, " USD bn"),
-                              f"constant 2023 prices; {ratio}"))
-    items.append(Headline(f"United States military spending, {year}",
-                          fmt(usa, usa_ok, 1e-3, 0, " USD bn"), "constant 2023 prices"))
+        ratio = (
+            ""
+            if math.isnan(own) or math.isnan(usa)
+            else (f"{number(100 * own / usa, 0)} % of the US figure")
+        )
+        items.append(
+            Headline(
+                f"{label(bloc)} military spending, {year}",
+                fmt(own, ok, 1e-3, 0, " USD bn"),
+                f"constant 2023 prices; {ratio}",
+            )
+        )
+    items.append(
+        Headline(
+            f"United States military spending, {year}",
+            fmt(usa, usa_ok, 1e-3, 0, " USD bn"),
+            "constant 2023 prices",
+        )
+    )
     shares = []
     for bloc in ("EU27", "EUROPEAN_NATO", "USA"):
         value, ok = cell(bloc, "milex_share_gdp_pct", year)
         shares.append(f"{label(bloc)} {fmt(value, ok, 1.0, 2, ' %')}")
-    items.append(Headline(f"Share of GDP, {year}", " · ".join(shares),
-                          "bloc spending ÷ bloc GDP: SIPRI spending; World Bank GDP, or GDP derived "
-                          "from SIPRI (spending ÷ share of GDP) where the World Bank has none"))
+    items.append(
+        Headline(
+            f"Share of GDP, {year}",
+            " · ".join(shares),
+            "bloc spending ÷ bloc GDP: SIPRI spending; World Bank GDP, or GDP derived "
+            "from SIPRI (spending ÷ share of GDP) where the World Bank has none",
+        )
+    )
     personnel_year = latest_year_with(frame, "personnel_active_k", year)
     if personnel_year is not None:
         people = []
         for bloc in ("EU27", "EUROPEAN_NATO", "USA"):
             value, ok = cell(bloc, "personnel_active_k", personnel_year)
             people.append(f"{label(bloc)} {fmt(value, ok, 1.0, 0, ' k')}")
-        items.append(Headline(f"Active military personnel, {personnel_year}",
-                              " · ".join(people),
-                              "thousand; latest year of the Correlates of War series"))
+        items.append(
+            Headline(
+                f"Active military personnel, {personnel_year}",
+                " · ".join(people),
+                "thousand; latest year of the Correlates of War series",
+            )
+        )
     return items, sorted(sources)
 
 
@@ -85,12 +106,28 @@ def sources_table(source_ids: Sequence[str]) -> list[dict[str, str]]:
     for source_id in sorted(set(source_ids)):
         if source_id in registry.index:
             entry = registry.loc[source_id]
-            rows.append({"id": source_id, **{k: str(entry.get(k, "")) for k in (
-                "publisher", "title", "edition", "date", "url", "terms", "note")}})
+            rows.append(
+                {
+                    "id": source_id,
+                    **{
+                        k: str(entry.get(k, ""))
+                        for k in ("publisher", "title", "edition", "date", "url", "terms", "note")
+                    },
+                }
+            )
         else:
-            rows.append({"id": source_id, "publisher": "", "title": "(not in the sources "
-                         "registry)", "edition": "", "date": "", "url": "", "terms": "",
-                         "note": ""})
+            rows.append(
+                {
+                    "id": source_id,
+                    "publisher": "",
+                    "title": "(not in the sources registry)",
+                    "edition": "",
+                    "date": "",
+                    "url": "",
+                    "terms": "",
+                    "note": "",
+                }
+            )
     return rows
 
 
@@ -111,13 +148,19 @@ def render(year: int, sections: Sequence[Section], skipped: Sequence[str] = ()) 
     )
     template = env.get_template("report.html.j2")
     return template.render(
-        year=year, first_year=FIRST_YEAR, version=dataset_version(), headlines=items,
-        summary_sources=summary_sources, sections=list(sections), missing_html=missing_html,
-        sources=sources_table(sorted(cited)), skipped=list(skipped), css=(TEMPLATES / "report.css").read_text("utf-8"),
+        year=year,
+        first_year=FIRST_YEAR,
+        version=dataset_version(),
+        headlines=items,
+        summary_sources=summary_sources,
+        sections=list(sections),
+        missing_html=missing_html,
+        sources=sources_table(sorted(cited)),
+        skipped=list(skipped),
+        css=(TEMPLATES / "report.css").read_text("utf-8"),
     )
 
 
 def build_report(year: int, progress: Callable[[str], None] | None = None) -> str:
     """Build every registered section for ``year`` and render the page."""
     return render(year, build_sections(year, progress=progress))
-

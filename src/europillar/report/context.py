@@ -14,8 +14,12 @@ from europillar.power import resolve_blocs
 
 FIRST_YEAR = 2014  # Wales Summit pledge; the first year of NATO's published series
 BLOC_LABELS = {
-    "EU27": "EU27", "EUROPEAN_NATO": "European NATO", "NATO": "NATO", "USA": "United States",
-    "RUS": "Russia", "CHN": "China",
+    "EU27": "EU27",
+    "EUROPEAN_NATO": "European NATO",
+    "NATO": "NATO",
+    "USA": "United States",
+    "RUS": "Russia",
+    "CHN": "China",
 }
 
 
@@ -42,8 +46,12 @@ def default_year(obs: pd.DataFrame | None = None) -> int:
     obs = observations() if obs is None else obs
     spend = obs[obs["indicator"] == "milex_usd_current_m"]
     if spend.empty:
-        raise InputError("observations", "indicator", "milex_usd_current_m",
-                         "no military spending figures in the dataset")
+        raise InputError(
+            "observations",
+            "indicator",
+            "milex_usd_current_m",
+            "no military spending figures in the dataset",
+        )
     for year in sorted(set(spend["year"]), reverse=True):
         members = set(members_by_year("EU27", [year])[year])
         members |= set(members_by_year("EUROPEAN_NATO", [year])[year])
@@ -58,8 +66,13 @@ def check_year(year: int, obs: pd.DataFrame | None = None) -> int:
     obs = observations() if obs is None else obs
     years = sorted(set(obs.loc[obs["indicator"] == "milex_usd_current_m", "year"]))
     if not years or not (max(FIRST_YEAR, years[0]) <= year <= years[-1]):
-        raise InputError(None, "year", year, "no military spending data for this year",
-                         allowed=[y for y in years if y >= FIRST_YEAR])
+        raise InputError(
+            None,
+            "year",
+            year,
+            "no military spending data for this year",
+            allowed=[y for y in years if y >= FIRST_YEAR],
+        )
     return int(year)
 
 

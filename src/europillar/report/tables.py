@@ -66,8 +66,7 @@ def html_table(
 def figure(svg: str, caption: str, source_ids: Sequence[str]) -> str:
     """An inline SVG chart with its caption and source line."""
     return (
-        f'<figure>{svg}<figcaption>{escape(caption)}</figcaption></figure>'
-        f"{source_line(source_ids)}"
+        f"<figure>{svg}<figcaption>{escape(caption)}</figcaption></figure>{source_line(source_ids)}"
     )
 
 

@@ -54,7 +54,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputError(str(path), None, str(path), f"cannot read the file ({exc.strerror})")
+        raise InputError(
+            str(path), None, str(path), f"cannot read the file ({exc.strerror})"
+        ) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -223,7 +225,12 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     so that the key path is the one written in the file."""
     kept: list[Any] = []
     for part in loc:
-        if isinstance(part, str) and part in _UNION_TAGS and isinstance(data, dict) and part not in data:
+        if (
+            isinstance(part, str)
+            and part in _UNION_TAGS
+            and isinstance(data, dict)
+            and part not in data
+        ):
             continue
         kept.append(part)
         if isinstance(data, dict):

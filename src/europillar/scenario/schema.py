@@ -261,7 +261,7 @@ class Scenario(BaseModel):
         if isinstance(value, str):
             blocs = known_blocs()
             if value not in blocs:
-                raise _unknown("bloc", value, blocs + ["or a list of ISO3 codes"])
+                raise _unknown("bloc", value, [*blocs, "or a list of ISO3 codes"])
             return value
         if not value:
             raise PydanticCustomError("europillar_empty", "must name at least one country", {})

@@ -27,8 +27,13 @@ from europillar.transition.model import (
     Model,
 )
 
-KINDS = {"none": KIND_NONE, "gradual": KIND_GRADUAL, "abrupt": KIND_ABRUPT,
-         "conditional": KIND_CONDITIONAL, "series": KIND_SERIES}
+KINDS = {
+    "none": KIND_NONE,
+    "gradual": KIND_GRADUAL,
+    "abrupt": KIND_ABRUPT,
+    "conditional": KIND_CONDITIONAL,
+    "series": KIND_SERIES,
+}
 EUROPEAN_CAPACITY_REGIONS = ("EU27", "EUROPE", "EUROPE_KIEL", "EUROPEAN_NATO")
 
 
@@ -91,42 +96,57 @@ def build_model(
 
     table = gaps.by_category.set_index("category")
     usable = table[
-        table["requirement"].gt(0) & table["european_inventory"].notna()
+        table["requirement"].gt(0)
+        & table["european_inventory"].notna()
         & table["us_contribution_full"].notna()
     ]
     left_out = sorted(set(table.index) - set(usable.index))
     if left_out:
         notes.append(
             "Left out for missing requirement, European inventory or US contribution: "
-            + ", ".join(left_out) + "."
+            + ", ".join(left_out)
+            + "."
         )
     partial = [c for c in usable.index if table.loc[c, "data_status"] != "complete"]
     if partial:
-        notes.append("Inventory is a lower bound (not every member's figure is cited) for: "
-                     + ", ".join(partial) + ".")
+        notes.append(
+            "Inventory is a lower bound (not every member's figure is cited) for: "
+            + ", ".join(partial)
+            + "."
+        )
     cats = tuple(usable.index)
 
     costs = gaps.costs.set_index("category")
-    unit_cost = np.array([
-        float(costs.loc[c, "acquisition_unit_central"]) if c in costs.index else np.nan
-        for c in cats
-    ])
-    no_cost = [c for c, v in zip(cats, unit_cost) if not np.isfinite(v)]
+    unit_cost = np.array(
+        [
+            float(costs.loc[c, "acquisition_unit_central"]) if c in costs.index else np.nan
+            for c in cats
+        ]
+    )
+    no_cost = [c for c, v in zip(cats, unit_cost, strict=False) if not np.isfinite(v)]
     if no_cost:
-        notes.append("No cited unit cost, so no orders are modelled for: " + ", ".join(no_cost) + ".")
+        notes.append(
+            "No cited unit cost, so no orders are modelled for: " + ", ".join(no_cost) + "."
+        )
 
     lead, lead_sources = _lead_times(data.load("capability/lead_time"), cats)
-    no_lead = [c for c, v in zip(cats, lead) if not np.isfinite(v)]
+    no_lead = [c for c, v in zip(cats, lead, strict=False) if not np.isfinite(v)]
     if no_lead:
-        notes.append("No cited lead time (1 year assumed, optimistic) for: " + ", ".join(no_lead) + ".")
+        notes.append(
+            "No cited lead time (1 year assumed, optimistic) for: " + ", ".join(no_lead) + "."
+        )
     lead = np.where(np.isfinite(lead), lead, 1.0)
 
-    capacity, cap_sources = _capacities(data.load("capability/production_capacity"),
-                                        gaps.members, cats, start)
-    uncapped = [c for c, v in zip(cats, capacity) if np.isinf(v)]
+    capacity, cap_sources = _capacities(
+        data.load("capability/production_capacity"), gaps.members, cats, start
+    )
+    uncapped = [c for c, v in zip(cats, capacity, strict=False) if np.isinf(v)]
     if uncapped:
-        notes.append("No cited European production capacity (uncapped, optimistic) for: "
-                     + ", ".join(uncapped) + ".")
+        notes.append(
+            "No cited European production capacity (uncapped, optimistic) for: "
+            + ", ".join(uncapped)
+            + "."
+        )
 
     shares = np.array([settings.allocation_shares_pct.get(c, 0.0) for c in cats]) / 100.0
     category_data = CategoryData(
@@ -144,8 +164,15 @@ def build_model(
     budget, budget_notes = _budget(settings, gaps.members, start, years)
     notes.extend(budget_notes)
     sources = set(gaps.source_ids) | lead_sources | cap_sources | {"sipri_milex_2025"}
-    model = Model(years, category_data, drawdown, budget, settings.allocation,
-                  settings.threshold_pct, tuple(sorted(s for s in sources if s)))
+    model = Model(
+        years,
+        category_data,
+        drawdown,
+        budget,
+        settings.allocation,
+        settings.threshold_pct,
+        tuple(sorted(s for s in sources if s)),
+    )
     return model, parameters(settings), settings, notes
 
 
@@ -153,14 +180,17 @@ def _lead_times(rows: pd.DataFrame, cats: tuple[str, ...]) -> tuple[np.ndarray, 
     """Median of the cited central lead times per category."""
     out, sources = [], set()
     for c in cats:
-        sel = rows[(rows["category"] == c) & pd.to_numeric(rows["central_years"], errors="coerce").notna()]
+        sel = rows[
+            (rows["category"] == c) & pd.to_numeric(rows["central_years"], errors="coerce").notna()
+        ]
         out.append(float(pd.to_numeric(sel["central_years"]).median()) if len(sel) else np.nan)
         sources |= set(sel["source_id"].astype(str))
     return np.array(out), sources
 
 
-def _capacities(rows: pd.DataFrame, members: list[str], cats: tuple[str, ...],
-                start: int) -> tuple[np.ndarray, set[str]]:
+def _capacities(
+    rows: pd.DataFrame, members: list[str], cats: tuple[str, ...], start: int
+) -> tuple[np.ndarray, set[str]]:
     """European production capacity per category in the category's unit (inf if none).
 
     A European aggregate row wins; otherwise the members' own rows are summed (a lower
@@ -188,8 +218,9 @@ def _capacities(rows: pd.DataFrame, members: list[str], cats: tuple[str, ...],
     return np.array(out), sources
 
 
-def _drawdown(settings: TransitionSettings, scenario: Scenario, cats: tuple[str, ...],
-              years: np.ndarray) -> Drawdown:
+def _drawdown(
+    settings: TransitionSettings, scenario: Scenario, cats: tuple[str, ...], years: np.ndarray
+) -> Drawdown:
     default = settings.us_drawdown.get(
         "default", DrawdownSpec.model_validate({"kind": "gradual", "start": 2027, "end": 2035})
     )
@@ -200,8 +231,11 @@ def _drawdown(settings: TransitionSettings, scenario: Scenario, cats: tuple[str,
     for i, c in enumerate(cats):
         spec = settings.us_drawdown.get(c, default)
         kind[i] = KINDS[spec.kind]
-        floor[i] = (spec.floor_pct / 100.0 if spec.floor_pct is not None
-                    else scenario.us_commitment.fraction(c))
+        floor[i] = (
+            spec.floor_pct / 100.0
+            if spec.floor_pct is not None
+            else scenario.us_commitment.fraction(c)
+        )
         if spec.kind == "gradual":
             start[i], end[i] = float(spec.start), float(spec.end)  # type: ignore[arg-type]
         elif spec.kind == "abrupt":
@@ -217,21 +251,27 @@ def _drawdown(settings: TransitionSettings, scenario: Scenario, cats: tuple[str,
     return Drawdown(kind, start, end, floor, trigger, over, series)
 
 
-def _budget(settings: TransitionSettings, members: list[str], start: int,
-            years: np.ndarray) -> tuple[Budget, list[str]]:
+def _budget(
+    settings: TransitionSettings, members: list[str], start: int, years: np.ndarray
+) -> tuple[Budget, list[str]]:
     """Members' GDP and spending share in the latest year <= start with both SIPRI figures."""
     from europillar import data
 
     obs = data.load("observations")
     sipri = obs[obs["source_id"] == "sipri_milex_2025"]
-    wide = sipri[sipri["indicator"].isin(["milex_usd_constant2023_m", "milex_share_gdp_pct"])
-                 & sipri["iso3"].isin(members) & (sipri["year"] <= start)]
+    wide = sipri[
+        sipri["indicator"].isin(["milex_usd_constant2023_m", "milex_share_gdp_pct"])
+        & sipri["iso3"].isin(members)
+        & (sipri["year"] <= start)
+    ]
     wide = wide.pivot_table(index=["iso3", "year"], columns="indicator", values="value").dropna()
     notes = []
     gdp, share, used_years = [], [], []
     for iso3 in members:
         if iso3 not in wide.index.get_level_values(0):
-            notes.append(f"{iso3}: no SIPRI spending and share of GDP up to {start}; left out of the budget.")
+            notes.append(
+                f"{iso3}: no SIPRI spending and share of GDP up to {start}; left out of the budget."
+            )
             continue
         row = wide.loc[iso3].sort_index().iloc[-1]
         used_years.append(int(wide.loc[iso3].index.max()))
@@ -239,12 +279,15 @@ def _budget(settings: TransitionSettings, members: list[str], start: int,
         gdp.append(row["milex_usd_constant2023_m"] / s)
         share.append(s)
     if used_years and min(used_years) < start:
-        notes.append(f"Budget start uses SIPRI figures for {min(used_years)}–{max(used_years)} "
-                     "(USD m, constant 2023).")
+        notes.append(
+            f"Budget start uses SIPRI figures for {min(used_years)}–{max(used_years)} "
+            "(USD m, constant 2023)."
+        )
     series = None
     if settings.budget.path == "series" and settings.budget.series_usd_m:
         pts = sorted(settings.budget.series_usd_m.items())
         series = np.interp(years, [p[0] for p in pts], [p[1] for p in pts])
-    budget = Budget(np.array(gdp), np.array(share), settings.budget.path,
-                    settings.budget.target_year, series)
+    budget = Budget(
+        np.array(gdp), np.array(share), settings.budget.path, settings.budget.target_year, series
+    )
     return budget, notes

@@ -144,7 +144,9 @@ def merge(chunks: Sequence[ChunkSummary], n_draws: int) -> Summary:
         counts=sum((c.counts for c in ordered), np.zeros_like(ordered[0].counts)),
         below=sum((c.below for c in ordered), np.zeros_like(ordered[0].below)),
         any_below=sum((c.any_below for c in ordered), np.zeros_like(ordered[0].any_below)),
-        first_covered=sum((c.first_covered for c in ordered), np.zeros_like(ordered[0].first_covered)),
+        first_covered=sum(
+            (c.first_covered for c in ordered), np.zeros_like(ordered[0].first_covered)
+        ),
         sums=total,
         minimum=np.min([c.minimum for c in ordered], axis=0),
         maximum=np.max([c.maximum for c in ordered], axis=0),
@@ -162,9 +164,10 @@ def quantile_from_histogram(summary: Summary, q: float) -> np.ndarray:
     cum = np.cumsum(counts, axis=2)
     rank = q * (summary.n_draws - 1)  # as numpy's "linear" method on sorted values
     idx = np.argmax(cum > rank, axis=2)  # first bin whose cumulative count passes the rank
-    before = np.take_along_axis(cum, idx[..., None], axis=2)[..., 0] - np.take_along_axis(
-        counts, idx[..., None], axis=2
-    )[..., 0]
+    before = (
+        np.take_along_axis(cum, idx[..., None], axis=2)[..., 0]
+        - np.take_along_axis(counts, idx[..., None], axis=2)[..., 0]
+    )
     in_bin = np.take_along_axis(counts, idx[..., None], axis=2)[..., 0]
     frac = (rank - before + 0.5) / np.maximum(in_bin, 1)
     lower = idx * BIN_WIDTH
@@ -222,7 +225,10 @@ def _execute_dask(
         # Plain workers, no nannies: a nanny only restarts dead workers, and the
         # nanny-managed worker ran this loop about 1.5x slower in our benchmark.
         cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
             worker_class=Worker,
         )
         client = Client(cluster)

@@ -79,12 +79,18 @@ def windows_frame(model: Model, run: Trajectories) -> pd.DataFrame:
     for c, cat in enumerate(model.data.categories):
         below = run.coverage_pct[0, :, c] < model.threshold_pct
         start = None
-        for t, flag in enumerate(list(below) + [False]):
+        for t, flag in enumerate([*list(below), False]):
             if flag and start is None:
                 start = t
             elif not flag and start is not None:
-                rows.append({"category": cat, "first_year": int(model.years[start]),
-                             "last_year": int(model.years[t - 1]), "years": t - start})
+                rows.append(
+                    {
+                        "category": cat,
+                        "first_year": int(model.years[start]),
+                        "last_year": int(model.years[t - 1]),
+                        "years": t - start,
+                    }
+                )
                 start = None
     return pd.DataFrame(rows, columns=["category", "first_year", "last_year", "years"])
 
@@ -108,13 +114,18 @@ def safe_drawdown_frame(model: Model, run: Trajectories) -> pd.DataFrame:
     for t, year in enumerate(model.years):
         for c, cat in enumerate(data.categories):
             value = envelope[t, c]
-            rows.append({
-                "year": int(year),
-                "category": cat,
-                "us_min_remaining_pct": float(100.0 * min(value, 1.0)) if np.isfinite(value) else np.nan,
-                "achievable": bool(np.isfinite(value) and value <= 1.0) if data.us_units[c] > 0
-                else bool(needed[t, c] <= 0),
-            })
+            rows.append(
+                {
+                    "year": int(year),
+                    "category": cat,
+                    "us_min_remaining_pct": float(100.0 * min(value, 1.0))
+                    if np.isfinite(value)
+                    else np.nan,
+                    "achievable": bool(np.isfinite(value) and value <= 1.0)
+                    if data.us_units[c] > 0
+                    else bool(needed[t, c] <= 0),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -128,7 +139,9 @@ def category_frame(model: Model, run: Trajectories, summary: Summary | None) -> 
             "category": cat,
             "requirement": float(model.data.requirement[c]),
             "earliest_covered_year": int(model.years[covered[0]]) if covered.size else None,
-            "earliest_europe_alone_year": int(model.years[eu_covered[0]]) if eu_covered.size else None,
+            "earliest_europe_alone_year": int(model.years[eu_covered[0]])
+            if eu_covered.size
+            else None,
             "years_below_threshold": int((run.coverage_pct[0, :, c] < model.threshold_pct).sum()),
             "orders_possible": bool(np.isfinite(model.data.unit_cost[c])),
         }
@@ -151,7 +164,15 @@ def sensitivity_frame(params: dict[str, Uncertain], summary: Summary) -> pd.Data
         if x.size < 3 or np.all(x == x[0]) or np.all(y == y[0]):
             continue
         rho, p = spearmanr(x, y)
-        rows.append({"parameter": name, "spearman_rho": float(rho), "p_value": float(p),
-                     "n_draws": int(x.size)})
+        rows.append(
+            {
+                "parameter": name,
+                "spearman_rho": float(rho),
+                "p_value": float(p),
+                "n_draws": int(x.size),
+            }
+        )
     frame = pd.DataFrame(rows, columns=["parameter", "spearman_rho", "p_value", "n_draws"])
-    return frame.reindex(frame["spearman_rho"].abs().sort_values(ascending=False).index).reset_index(drop=True)
+    return frame.reindex(
+        frame["spearman_rho"].abs().sort_values(ascending=False).index
+    ).reset_index(drop=True)

@@ -18,7 +18,9 @@ MAX_DRAWS = 5_000_000
 
 
 class TransitionParams(BaseModel):
-    draws: int | None = Field(None, ge=1, le=MAX_DRAWS, description="Monte Carlo draws (default: scenario)")
+    draws: int | None = Field(
+        None, ge=1, le=MAX_DRAWS, description="Monte Carlo draws (default: scenario)"
+    )
     seed: int | None = Field(None, ge=0, description="Random seed (default: scenario)")
 
 
@@ -32,9 +34,11 @@ class ProcurementParams(BaseModel):
 class JobIn(BaseModel):
     kind: Literal["transition", "procurement"]
     scenario_id: int
-    params: dict[str, Any] = Field(default_factory=dict,
-                                   description="transition: draws, seed; procurement: k_max, "
-                                   "buy_european_pct, juste_retour_pct, cost_case")
+    params: dict[str, Any] = Field(
+        default_factory=dict,
+        description="transition: draws, seed; procurement: k_max, "
+        "buy_european_pct, juste_retour_pct, cost_case",
+    )
 
 
 class JobOut(BaseModel):
@@ -58,12 +62,20 @@ def manager_of(request: Request) -> JobManager:
 
 def job_out(request: Request, job: Job) -> JobOut:
     names = store_of(request).result_names(job.id) if job.status == "done" else []
-    return JobOut(id=job.id, kind=job.kind, scenario_id=job.scenario_id, params=job.params,
-                  status=job.status, progress=job.progress, message=job.message, meta=job.meta,
-                  created_at=job.created_at.isoformat(),
-                  started_at=job.started_at.isoformat() if job.started_at else None,
-                  finished_at=job.finished_at.isoformat() if job.finished_at else None,
-                  results=names)
+    return JobOut(
+        id=job.id,
+        kind=job.kind,
+        scenario_id=job.scenario_id,
+        params=job.params,
+        status=job.status,
+        progress=job.progress,
+        message=job.message,
+        meta=job.meta,
+        created_at=job.created_at.isoformat(),
+        started_at=job.started_at.isoformat() if job.started_at else None,
+        finished_at=job.finished_at.isoformat() if job.finished_at else None,
+        results=names,
+    )
 
 
 def job_or_404(request: Request, job_id: int) -> Job:
@@ -93,9 +105,12 @@ def start_job(payload: JobIn, request: Request) -> JobOut:
     model = TransitionParams if payload.kind == "transition" else ProcurementParams
     extra = sorted(set(payload.params) - set(model.model_fields))
     if extra:
-        raise field_error(f"params.{extra[0]}", payload.params[extra[0]],
-                          f"params.{extra[0]}: unknown setting for a {payload.kind} job "
-                          f"(allowed: {', '.join(model.model_fields)}).")
+        raise field_error(
+            f"params.{extra[0]}",
+            payload.params[extra[0]],
+            f"params.{extra[0]}: unknown setting for a {payload.kind} job "
+            f"(allowed: {', '.join(model.model_fields)}).",
+        )
     params = checked_params(payload.kind, payload.params)
     return job_out(request, manager_of(request).submit(payload.kind, payload.scenario_id, params))
 
@@ -114,8 +129,12 @@ def get_job(job_id: int, request: Request) -> JobOut:
 def cancel_job(job_id: int, request: Request) -> JobOut:
     job = job_or_404(request, job_id)
     if job.status not in ACTIVE:
-        raise field_error("status", job.status, f"job {job_id} is {job.status}; only queued or "
-                          "running jobs can be cancelled.", 409)
+        raise field_error(
+            "status",
+            job.status,
+            f"job {job_id} is {job.status}; only queued or running jobs can be cancelled.",
+            409,
+        )
     manager_of(request).cancel(job_id)
     return job_out(request, job_or_404(request, job_id))
 
@@ -131,15 +150,21 @@ def restart_job(job_id: int, request: Request) -> JobOut:
 
 
 @router.get("/jobs/{job_id}/results/{name}")
-def job_result(job_id: int, name: str, request: Request,
-               format: Literal["json", "csv"] = Query("json")) -> Response:
+def job_result(
+    job_id: int, name: str, request: Request, format: Literal["json", "csv"] = Query("json")
+) -> Response:
     """One result table of a finished job, as JSON rows or a CSV download."""
     job = job_or_404(request, job_id)
     frame = store_of(request).result(job_id, name)
     if frame is None:
         names = store_of(request).result_names(job_id)
-        raise field_error("name", name, f"job {job_id} ({job.status}) has no result {name!r} "
-                          f"(available: {', '.join(names) or 'none'}).", 404)
+        raise field_error(
+            "name",
+            name,
+            f"job {job_id} ({job.status}) has no result {name!r} "
+            f"(available: {', '.join(names) or 'none'}).",
+            404,
+        )
     return table_response(frame, format, f"job{job_id}_{name}", job_id=job_id, name=name)
 
 
@@ -152,8 +177,12 @@ def fan_svg(job_id: int, request: Request, category: Annotated[str, Query()]) ->
     if fan is None:
         raise field_error("job_id", job_id, f"job {job_id} has no fan chart results.", 404)
     if category not in set(fan["category"]):
-        raise field_error("category", category, f"category {category!r} is not in the results "
-                          f"(allowed: {', '.join(sorted(set(fan['category'])))}).")
+        raise field_error(
+            "category",
+            category,
+            f"category {category!r} is not in the results "
+            f"(allowed: {', '.join(sorted(set(fan['category'])))}).",
+        )
     return svg_response(fan_chart(fan, category, float(job.meta.get("threshold_pct", 100.0))))
 
 

@@ -21,9 +21,10 @@ DECISION_RULES = ("qmv", "rqmv", "unanimity", "cfsp")
 class ScenarioIn(BaseModel):
     """A scenario as the TOML file would hold it (a partial override of the defaults)."""
 
-    scenario: dict[str, Any] = Field(description="Scenario keys as in a TOML file (docs/scenario.md).")
+    scenario: dict[str, Any] = Field(
+        description="Scenario keys as in a TOML file (docs/scenario.md)."
+    )
     decision_rule: str = Field("qmv", description="Voting rule for the voting-power view.")
-
 
     def body(self) -> dict[str, Any]:
         return dict(drop_nulls(self.scenario))
@@ -58,8 +59,11 @@ def check(body: dict[str, Any], decision_rule: str) -> list[str]:
     from europillar.scenario import scenario_from_dict
 
     if decision_rule not in DECISION_RULES:
-        raise field_error("decision_rule", decision_rule, f"decision_rule {decision_rule!r} is not "
-                          f"one of {', '.join(DECISION_RULES)}.")
+        raise field_error(
+            "decision_rule",
+            decision_rule,
+            f"decision_rule {decision_rule!r} is not one of {', '.join(DECISION_RULES)}.",
+        )
     try:
         scenario = scenario_from_dict(body, file="scenario")
         return list(scenario.member_codes())
@@ -71,9 +75,16 @@ def out(saved: SavedScenario) -> ScenarioOut:
     from europillar.scenario import scenario_from_dict
 
     members = list(scenario_from_dict(saved.body, file="scenario").member_codes())
-    return ScenarioOut(id=saved.id, name=saved.name, title=saved.title,
-                       decision_rule=saved.decision_rule, scenario=saved.body, members=members,
-                       created_at=saved.created_at.isoformat(), updated_at=saved.updated_at.isoformat())
+    return ScenarioOut(
+        id=saved.id,
+        name=saved.name,
+        title=saved.title,
+        decision_rule=saved.decision_rule,
+        scenario=saved.body,
+        members=members,
+        created_at=saved.created_at.isoformat(),
+        updated_at=saved.updated_at.isoformat(),
+    )
 
 
 def saved_or_404(store: Store, scenario_id: int) -> SavedScenario:
@@ -100,8 +111,12 @@ def create_scenario(payload: ScenarioIn, request: Request) -> ScenarioOut:
     try:
         return out(store_of(request).create_scenario(payload.body(), payload.decision_rule))
     except NameTaken:
-        raise field_error("scenario.name", payload.scenario["name"],
-                          "a saved scenario with this name exists already.", 409) from None
+        raise field_error(
+            "scenario.name",
+            payload.scenario["name"],
+            "a saved scenario with this name exists already.",
+            409,
+        ) from None
 
 
 @router.get("/scenarios/{scenario_id}", response_model=ScenarioOut)
@@ -117,8 +132,12 @@ def update_scenario(scenario_id: int, payload: ScenarioIn, request: Request) -> 
     try:
         updated = store.update_scenario(scenario_id, payload.body(), payload.decision_rule)
     except NameTaken:
-        raise field_error("scenario.name", payload.scenario["name"],
-                          "a saved scenario with this name exists already.", 409) from None
+        raise field_error(
+            "scenario.name",
+            payload.scenario["name"],
+            "a saved scenario with this name exists already.",
+            409,
+        ) from None
     assert updated is not None
     return out(updated)
 
@@ -141,7 +160,9 @@ async def import_scenario(
     try:
         body = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise field_error("file", file.filename, f"{file.filename}: not valid TOML ({exc}).") from None
+        raise field_error(
+            "file", file.filename, f"{file.filename}: not valid TOML ({exc})."
+        ) from None
     try:
         from europillar.scenario import scenario_from_dict
 
@@ -155,8 +176,11 @@ async def import_scenario(
 def export_scenario(scenario_id: int, request: Request) -> Response:
     """The saved scenario as a TOML file (loadable by ``europillar ... --scenario FILE``)."""
     saved = saved_or_404(store_of(request), scenario_id)
-    return Response(tomli_w.dumps(saved.body), media_type="application/toml",
-                    headers={"Content-Disposition": f'attachment; filename="{saved.name}.toml"'})
+    return Response(
+        tomli_w.dumps(saved.body),
+        media_type="application/toml",
+        headers={"Content-Disposition": f'attachment; filename="{saved.name}.toml"'},
+    )
 
 
 @router.get("/presets/{name}")

@@ -36,9 +36,12 @@ def meta() -> dict[str, Any]:
     from europillar.scenario.vocabulary import CATEGORY_IDS, RULE_REQUIREMENT_SETS
 
     return {
-        "presets": preset_names(), "blocs": bloc_names(), "decision_rules": list(DECISION_RULES),
+        "presets": preset_names(),
+        "blocs": bloc_names(),
+        "decision_rules": list(DECISION_RULES),
         "requirement_presets": [*RULE_REQUIREMENT_SETS, *published_requirement_sets()],
-        "categories": list(CATEGORY_IDS), "map_indicators": dashboard.MAP_INDICATORS,
+        "categories": list(CATEGORY_IDS),
+        "map_indicators": dashboard.MAP_INDICATORS,
         "data_year": dashboard.default_year(),
     }
 
@@ -55,17 +58,26 @@ def burden(format: Fmt = "json") -> Response:
     """Each NATO Ally's spending, share of GDP and gaps to the 2 / 3.5 / 5 % targets."""
     frame = dashboard.burden_frame()
     targets = dashboard.target_rows()
-    return table_response(frame, format, "burden", targets=targets.to_dict("records"),
-                          sources=sorted({*dashboard.frame_sources(frame), *targets["source_id"]}))
+    return table_response(
+        frame,
+        format,
+        "burden",
+        targets=targets.to_dict("records"),
+        sources=sorted({*dashboard.frame_sources(frame), *targets["source_id"]}),
+    )
 
 
 @router.get("/dashboard/map")
 def map_values(indicator: str = "milex_share_gdp_pct", format: Fmt = "json") -> Response:
     frame = _map_frame(indicator)
-    return table_response(frame, format, f"map_{indicator}", indicator=indicator,
-                          label=dashboard.MAP_INDICATORS[indicator],
-                          sources=sorted({*dashboard.frame_sources(frame, "source_id"),
-                                          "web_naturalearth"}))
+    return table_response(
+        frame,
+        format,
+        f"map_{indicator}",
+        indicator=indicator,
+        label=dashboard.MAP_INDICATORS[indicator],
+        sources=sorted({*dashboard.frame_sources(frame, "source_id"), "web_naturalearth"}),
+    )
 
 
 @router.get("/charts/power.svg")
@@ -110,14 +122,25 @@ def _gaps(request: Request, scenario_id: int) -> Any:
 
 
 @router.get("/scenarios/{scenario_id}/gaps")
-def gaps(scenario_id: int, request: Request,
-         table: Literal["by_category", "costs", "apportionment", "budget", "totals"] = "by_category",
-         format: Fmt = "json") -> Response:
+def gaps(
+    scenario_id: int,
+    request: Request,
+    table: Literal["by_category", "costs", "apportionment", "budget", "totals"] = "by_category",
+    format: Fmt = "json",
+) -> Response:
     """Capability gaps of a saved scenario: one of its tables, with notes and sources."""
     result = _gaps(request, scenario_id)
-    return table_response(getattr(result, table), format, f"scenario{scenario_id}_{table}",
-                          table=table, bound=result.bound, key=result.key, notes=result.notes,
-                          missing_categories=result.missing_categories, sources=result.source_ids)
+    return table_response(
+        getattr(result, table),
+        format,
+        f"scenario{scenario_id}_{table}",
+        table=table,
+        bound=result.bound,
+        key=result.key,
+        notes=result.notes,
+        missing_categories=result.missing_categories,
+        sources=result.source_ids,
+    )
 
 
 @router.get("/scenarios/{scenario_id}/charts/coverage.svg")
@@ -141,15 +164,24 @@ def voting(scenario_id: int, request: Request, format: Fmt = "json") -> Response
     if saved.decision_rule in ("qmv", "unanimity", "cfsp"):
         participants = sorted(population)  # Council rules: every EU member votes
     if not participants:
-        raise field_error("scenario.members", list(members), "the scenario has no EU member, so "
-                          "no Council voting power can be computed.")
+        raise field_error(
+            "scenario.members",
+            list(members),
+            "the scenario has no EU member, so no Council voting power can be computed.",
+        )
     spec = resolve_rule(saved.decision_rule)
     game = instantiate(spec, participants, population)
     frame = power_table(game, {"population": [population[m] for m in participants]})
     frame["in_scenario"] = frame["iso3"].isin(set(members))
-    return table_response(frame, format, f"scenario{scenario_id}_voting", rule=spec.name,
-                          year=year, sources=list(qmv_sources(year)),
-                          coleman_power_to_act=float(frame.attrs["coleman_power_to_act"]))
+    return table_response(
+        frame,
+        format,
+        f"scenario{scenario_id}_voting",
+        rule=spec.name,
+        year=year,
+        sources=list(qmv_sources(year)),
+        coleman_power_to_act=float(frame.attrs["coleman_power_to_act"]),
+    )
 
 
 def _compare_frame(request: Request, ids: list[int]) -> pd.DataFrame:
@@ -158,15 +190,21 @@ def _compare_frame(request: Request, ids: list[int]) -> pd.DataFrame:
         saved = saved_or_404(store_of(request), scenario_id)
         result = _gaps(request, scenario_id)
         totals = result.totals.iloc[0] if len(result.totals) else None
-        jobs = [j for j in store_of(request).list_jobs(scenario_id)
-                if j.kind == "transition" and j.status == "done"]
+        jobs = [
+            j
+            for j in store_of(request).list_jobs(scenario_id)
+            if j.kind == "transition" and j.status == "done"
+        ]
         prob = None
         if jobs:
             gp = store_of(request).result(jobs[0].id, "gap_probability")
             prob = float(gp["prob_any_gap_pct"].iloc[-1]) if gp is not None and len(gp) else None
         row: dict[str, Any] = {
-            "scenario_id": scenario_id, "scenario": saved.name, "members": len(result.members),
-            "cost_bound": result.bound, "money_unit": totals["money"] if totals is not None else None,
+            "scenario_id": scenario_id,
+            "scenario": saved.name,
+            "members": len(result.members),
+            "cost_bound": result.bound,
+            "money_unit": totals["money"] if totals is not None else None,
             "total_cost": float(totals["total"]) if totals is not None else None,
             "annual_cost": float(totals["annual"]) if totals is not None else None,
             "categories_with_gap": int((result.by_category["gap"].fillna(0) > 0).sum()),
@@ -180,8 +218,11 @@ def _compare_frame(request: Request, ids: list[int]) -> pd.DataFrame:
 
 
 @router.get("/compare")
-def compare(request: Request, ids: Annotated[list[int], Query(description="Two or more scenario ids")],
-            format: Fmt = "json") -> Response:
+def compare(
+    request: Request,
+    ids: Annotated[list[int], Query(description="Two or more scenario ids")],
+    format: Fmt = "json",
+) -> Response:
     """Saved scenarios side by side: cost to close the gaps, gaps per category, gap probability."""
     if len(ids) < 2:
         raise field_error("ids", ids, "give two or more scenario ids to compare.")

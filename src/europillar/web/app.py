@@ -76,10 +76,18 @@ def _add_token_check(app: FastAPI, token: str) -> None:
         given = given or request.cookies.get(TOKEN_COOKIE, "")
         if not hmac.compare_digest(given.encode(), token.encode()):
             return JSONResponse(
-                {"detail": {"field": "Authorization", "value": None, "reason": "missing or wrong token",
-                            "message": "send 'Authorization: Bearer TOKEN' (or open /login?token=TOKEN "
-                            "in a browser).", "allowed": None}},
-                status_code=401, headers={"WWW-Authenticate": "Bearer"},
+                {
+                    "detail": {
+                        "field": "Authorization",
+                        "value": None,
+                        "reason": "missing or wrong token",
+                        "message": "send 'Authorization: Bearer TOKEN' (or open /login?token=TOKEN "
+                        "in a browser).",
+                        "allowed": None,
+                    }
+                },
+                status_code=401,
+                headers={"WWW-Authenticate": "Bearer"},
             )
         return await call_next(request)
 
@@ -89,5 +97,5 @@ def _version() -> str:
         from importlib.metadata import version
 
         return version("europillar")
-    except Exception:  # noqa: BLE001  (not installed: running from a source tree)
+    except Exception:
         return "0"

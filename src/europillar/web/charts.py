@@ -19,7 +19,9 @@ BLUE, ORANGE, GREY = "#0072B2", "#E69F00", "#BBBBBB"
 
 def map_chart(frame: pd.DataFrame, geometry: dict[str, Any], label: str) -> str:
     """Choropleth of Europe: countries coloured by value; grey where there is no figure."""
-    values = {r.iso3: r.value for r in frame.itertuples() if r.value is not None and r.value == r.value}
+    values = {
+        r.iso3: r.value for r in frame.itertuples() if r.value is not None and r.value == r.value
+    }
     finite = list(values.values())
     top, extend = (max(finite), "neither") if finite else (1.0, "neither")
     ranked = sorted(finite, reverse=True)
@@ -36,15 +38,22 @@ def map_chart(frame: pd.DataFrame, geometry: dict[str, Any], label: str) -> str:
         for polygon in feature["geometry"]["coordinates"]:
             patches.append(Polygon(np.asarray(polygon[0]), closed=True))
             colours.append(colour)
-    ax.add_collection(PatchCollection(patches, facecolor=colours, edgecolor="#FFFFFF", linewidth=0.4))
+    ax.add_collection(
+        PatchCollection(patches, facecolor=colours, edgecolor="#FFFFFF", linewidth=0.4)
+    )
     ax.set_xlim(-25, 45)
     ax.set_ylim(34, 72)
     ax.set_aspect(1.6)
     ax.axis("off")
     if finite:
         mappable = plt.cm.ScalarMappable(norm=norm, cmap=cmap)
-        fig.colorbar(mappable, ax=ax, shrink=0.6, extend=extend,
-                     label=label if extend == "neither" else f"{label}\n(scale capped at {top:.3g})")
+        fig.colorbar(
+            mappable,
+            ax=ax,
+            shrink=0.6,
+            extend=extend,
+            label=label if extend == "neither" else f"{label}\n(scale capped at {top:.3g})",
+        )
     alt = f"Map of Europe coloured by {label}; grey: no figure."
     if extend == "max":
         alt += f" Countries above {top:.3g} share the top colour."
@@ -55,17 +64,26 @@ def fan_chart(fan: pd.DataFrame, category: str, threshold_pct: float) -> str:
     """P10-P90 band and median of coverage for one category over the years."""
     part = fan[fan["category"] == category].sort_values("year")
     fig, ax = plt.subplots(figsize=(7.0, 3.6))
-    ax.fill_between(part["year"], part["p10"], part["p90"], color=BLUE, alpha=0.25,
-                    label="P10 to P90")
+    ax.fill_between(
+        part["year"], part["p10"], part["p90"], color=BLUE, alpha=0.25, label="P10 to P90"
+    )
     ax.plot(part["year"], part["p50"], color=BLUE, label="median (P50)")
-    ax.axhline(threshold_pct, color="#000000", linestyle="--", linewidth=1,
-               label=f"gap threshold {threshold_pct:g} %")
+    ax.axhline(
+        threshold_pct,
+        color="#000000",
+        linestyle="--",
+        linewidth=1,
+        label=f"gap threshold {threshold_pct:g} %",
+    )
     ax.set_ylabel("Coverage, % of requirement")
     ax.set_xlabel("Year")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(frameon=False, fontsize=8)
-    return svg(fig, f"Fan chart of the coverage of the {category} requirement by year: "
-                    "median and the 10th to 90th percentile band.")
+    return svg(
+        fig,
+        f"Fan chart of the coverage of the {category} requirement by year: "
+        "median and the 10th to 90th percentile band.",
+    )
 
 
 def gap_probability_chart(frame: pd.DataFrame) -> str:
@@ -76,8 +94,11 @@ def gap_probability_chart(frame: pd.DataFrame) -> str:
     ax.set_xlabel("Year")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="y", alpha=0.3)
-    return svg(fig, "Line chart of the probability, in percent of draws, that at least one "
-                    "capability category is below the gap threshold, by year.")
+    return svg(
+        fig,
+        "Line chart of the probability, in percent of draws, that at least one "
+        "capability category is below the gap threshold, by year.",
+    )
 
 
 def compare_chart(totals: pd.DataFrame) -> str:

@@ -53,8 +53,17 @@ def burden_frame() -> pd.DataFrame:
 def target_rows() -> pd.DataFrame:
     from europillar.burden import TARGETS
 
-    return pd.DataFrame([{"target_id": t.id, "pct_of_gdp": t.pct_of_gdp, "label": t.label,
-                          "source_id": t.source_id} for t in TARGETS])
+    return pd.DataFrame(
+        [
+            {
+                "target_id": t.id,
+                "pct_of_gdp": t.pct_of_gdp,
+                "label": t.label,
+                "source_id": t.source_id,
+            }
+            for t in TARGETS
+        ]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -79,9 +88,15 @@ def map_frame(indicator: str) -> pd.DataFrame:
     rows = []
     for feature in geometry()["features"]:
         iso3 = feature["properties"]["iso3"]
-        row: dict[str, Any] = {"iso3": iso3, "name": names.get(iso3, feature["properties"]["name"]),
-                               "indicator": indicator, "year": None, "value": None,
-                               "source_id": None, "estimate": None}
+        row: dict[str, Any] = {
+            "iso3": iso3,
+            "name": names.get(iso3, feature["properties"]["name"]),
+            "indicator": indicator,
+            "year": None,
+            "value": None,
+            "source_id": None,
+            "estimate": None,
+        }
         for y in range(year, year - 6, -1):  # latest figure up to five years old
             if (iso3, y, indicator) in index:
                 value, source, estimate = index[(iso3, y, indicator)]

@@ -26,16 +26,23 @@ EXTRA = {"TUR", "CYP", "GEO", "ARM", "AZE"}  # NATO/EU-relevant states Natural E
 
 def _overlaps(ring: list[tuple[float, float]]) -> bool:
     xs, ys = [p[0] for p in ring], [p[1] for p in ring]
-    return max(xs) >= WINDOW[0] and min(xs) <= WINDOW[2] and max(ys) >= WINDOW[1] and min(ys) <= WINDOW[3]
+    return (
+        max(xs) >= WINDOW[0]
+        and min(xs) <= WINDOW[2]
+        and max(ys) >= WINDOW[1]
+        and min(ys) <= WINDOW[3]
+    )
 
 
 def _feature(shape: Any, record: dict[str, Any]) -> dict[str, Any] | None:
     iso3 = FIXED_CODES.get(record["name"], record["iso_a3"])
     if record["continent"] != "Europe" and iso3 not in EXTRA:
         return None
-    bounds = list(shape.parts) + [len(shape.points)]
+    bounds = [*list(shape.parts), len(shape.points)]
     rings = [shape.points[bounds[i] : bounds[i + 1]] for i in range(len(shape.parts))]
-    polygons = [[[[round(x, 2), round(y, 2)] for x, y in ring]] for ring in rings if _overlaps(ring)]
+    polygons = [
+        [[[round(x, 2), round(y, 2)] for x, y in ring]] for ring in rings if _overlaps(ring)
+    ]
     if not polygons:
         return None
     return {

@@ -38,8 +38,13 @@ class JobManager:
             flag = self.cancel_flags.get(job_id)
         if flag is not None:
             flag.set()
-        return self.store.set_job(job_id, only_if=ACTIVE, status="cancelled",
-                                  message="cancelled by the user", finished_at=now())
+        return self.store.set_job(
+            job_id,
+            only_if=ACTIVE,
+            status="cancelled",
+            message="cancelled by the user",
+            finished_at=now(),
+        )
 
     def shutdown(self) -> None:
         with self.lock:
@@ -68,8 +73,9 @@ class JobManager:
                     raise JobCancelled
                 if fraction - last[0] >= 0.01 or fraction == 0.0:
                     last[0] = fraction
-                    self.store.set_job(job_id, only_if=("running",), progress=float(fraction),
-                                       message=message)
+                    self.store.set_job(
+                        job_id, only_if=("running",), progress=float(fraction), message=message
+                    )
 
             output = RUNNERS[job.kind](scenario, job.params, progress)
             if flag.is_set():
@@ -79,7 +85,7 @@ class JobManager:
             return
         except InputError as exc:
             self._fail(job_id, str(exc))
-        except Exception as exc:  # noqa: BLE001  (an engine failure must not kill the worker)
+        except Exception as exc:
             self._fail(job_id, f"{type(exc).__name__}: {exc}")
             traceback.print_exc()
         finally:
@@ -87,5 +93,6 @@ class JobManager:
                 self.cancel_flags.pop(job_id, None)
 
     def _fail(self, job_id: int, message: str) -> None:
-        self.store.set_job(job_id, only_if=("running",), status="failed", message=message,
-                           finished_at=now())
+        self.store.set_job(
+            job_id, only_if=("running",), status="failed", message=message, finished_at=now()
+        )

@@ -42,33 +42,54 @@ def dashboard_page(request: Request, indicator: str = "milex_share_gdp_pct") -> 
     burden = dashboard.burden_frame()
     targets = dashboard.target_rows()
     return _render(
-        request, "dashboard.html", title="Overview", year=dashboard.default_year(),
-        indicator=indicator, indicators=dashboard.MAP_INDICATORS,
+        request,
+        "dashboard.html",
+        title="Overview",
+        year=dashboard.default_year(),
+        indicator=indicator,
+        indicators=dashboard.MAP_INDICATORS,
         power_sources=cite(dashboard.frame_sources(dashboard.power_frame())),
         burden_sources=cite(sorted({*dashboard.frame_sources(burden), *targets["source_id"]})),
-        map_sources=cite(sorted({*dashboard.frame_sources(dashboard.map_frame(indicator), "source_id"),
-                                 "web_naturalearth"})),
+        map_sources=cite(
+            sorted(
+                {
+                    *dashboard.frame_sources(dashboard.map_frame(indicator), "source_id"),
+                    "web_naturalearth",
+                }
+            )
+        ),
         burden_missing=sorted(burden.loc[burden["basis"] == "", "iso3"]),
     )
 
 
 @router.get("/scenarios", response_class=HTMLResponse)
 def scenarios_page(request: Request) -> HTMLResponse:
-    return _render(request, "scenarios.html", title="Saved scenarios",
-                   scenarios=store_of(request).list_scenarios())
+    return _render(
+        request,
+        "scenarios.html",
+        title="Saved scenarios",
+        scenarios=store_of(request).list_scenarios(),
+    )
 
 
 @router.get("/scenarios/new", response_class=HTMLResponse)
 def new_scenario_page(request: Request) -> HTMLResponse:
-    return _render(request, "editor.html", title="New scenario", scenario_id=None, body={},
-                   decision_rule="qmv")
+    return _render(
+        request, "editor.html", title="New scenario", scenario_id=None, body={}, decision_rule="qmv"
+    )
 
 
 @router.get("/scenarios/{scenario_id}/edit", response_class=HTMLResponse)
 def edit_scenario_page(scenario_id: int, request: Request) -> HTMLResponse:
     saved = saved_or_404(store_of(request), scenario_id)
-    return _render(request, "editor.html", title=f"Edit {saved.name}", scenario_id=saved.id,
-                   body=saved.body, decision_rule=saved.decision_rule)
+    return _render(
+        request,
+        "editor.html",
+        title=f"Edit {saved.name}",
+        scenario_id=saved.id,
+        body=saved.body,
+        decision_rule=saved.decision_rule,
+    )
 
 
 @router.get("/scenarios/{scenario_id}", response_class=HTMLResponse)
@@ -78,9 +99,16 @@ def results_page(scenario_id: int, request: Request) -> HTMLResponse:
 
 
 @router.get("/compare", response_class=HTMLResponse)
-def compare_page(request: Request, ids: Annotated[list[int] | None, Query()] = None) -> HTMLResponse:
-    return _render(request, "compare.html", title="Compare scenarios",
-                   scenarios=store_of(request).list_scenarios(), ids=ids or [])
+def compare_page(
+    request: Request, ids: Annotated[list[int] | None, Query()] = None
+) -> HTMLResponse:
+    return _render(
+        request,
+        "compare.html",
+        title="Compare scenarios",
+        scenarios=store_of(request).list_scenarios(),
+        ids=ids or [],
+    )
 
 
 @router.get("/api-docs", response_class=HTMLResponse)
@@ -90,6 +118,12 @@ def api_docs_page(request: Request) -> HTMLResponse:
     rows = []
     for path, methods in spec["paths"].items():
         for method, op in methods.items():
-            rows.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                         "description": (op.get("description") or "").split("\n")[0]})
+            rows.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": (op.get("description") or "").split("\n")[0],
+                }
+            )
     return _render(request, "api_docs.html", title="API", rows=rows)

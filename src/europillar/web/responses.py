@@ -38,21 +38,42 @@ def svg_response(text: str) -> Response:
 def input_error(exc: InputError, prefix: str = "", status: int = 422) -> HTTPException:
     """A 4xx naming the field (the InputError's key path), the value and the reason."""
     field = f"{prefix}{exc.key}" if exc.key else (prefix.rstrip(".") or None)
-    return HTTPException(status, detail={
-        "field": field, "value": _jsonable(exc.value), "message": str(exc),
-        "reason": exc.reason, "allowed": [str(a) for a in exc.allowed] if exc.allowed else None,
-    })
+    return HTTPException(
+        status,
+        detail={
+            "field": field,
+            "value": _jsonable(exc.value),
+            "message": str(exc),
+            "reason": exc.reason,
+            "allowed": [str(a) for a in exc.allowed] if exc.allowed else None,
+        },
+    )
 
 
 def field_error(field: str, value: Any, message: str, status: int = 422) -> HTTPException:
-    return HTTPException(status, detail={"field": field, "value": _jsonable(value),
-                                         "message": message, "reason": message, "allowed": None})
+    return HTTPException(
+        status,
+        detail={
+            "field": field,
+            "value": _jsonable(value),
+            "message": message,
+            "reason": message,
+            "allowed": None,
+        },
+    )
 
 
 def not_found(what: str, ident: Any) -> HTTPException:
-    return HTTPException(404, detail={"field": "id", "value": _jsonable(ident),
-                                      "message": f"no {what} with id {ident}.",
-                                      "reason": "not found", "allowed": None})
+    return HTTPException(
+        404,
+        detail={
+            "field": "id",
+            "value": _jsonable(ident),
+            "message": f"no {what} with id {ident}.",
+            "reason": "not found",
+            "allowed": None,
+        },
+    )
 
 
 def _jsonable(value: Any) -> Any:

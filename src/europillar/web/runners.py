@@ -59,7 +59,9 @@ def run_transition_job(scenario: Scenario, params: dict[str, Any], progress: Pro
     return RunOutput(frames, {**_plain(result.meta), "notes": list(notes)})
 
 
-def run_procurement_job(scenario: Scenario, params: dict[str, Any], progress: Progress) -> RunOutput:
+def run_procurement_job(
+    scenario: Scenario, params: dict[str, Any], progress: Progress
+) -> RunOutput:
     """Joint procurement plan vs every member buying alone, targets from the scenario's gaps."""
     from europillar.procurement import candidate_table, load_table
     from europillar.procurement.problem import ProcurementProblem
@@ -68,9 +70,14 @@ def run_procurement_job(scenario: Scenario, params: dict[str, Any], progress: Pr
 
     progress(0.05, "deriving targets from the scenario")
     settings = scenario.procurement
-    defaults = {"start_year": scenario.base_year + 1, "target_year": scenario.target,
-                "cost_case": scenario.costs.bound, "k_max": None, "buy_european_pct": None,
-                "juste_retour_pct": None}
+    defaults = {
+        "start_year": scenario.base_year + 1,
+        "target_year": scenario.target,
+        "cost_case": scenario.costs.bound,
+        "k_max": None,
+        "buy_european_pct": None,
+        "juste_retour_pct": None,
+    }
 
     def pick(field: str) -> Any:
         if params.get(field) is not None:
@@ -86,9 +93,13 @@ def run_procurement_job(scenario: Scenario, params: dict[str, Any], progress: Pr
         if uncovered:
             origin += f"; categories without candidate platforms left out: {', '.join(uncovered)}"
     problem = ProcurementProblem(
-        targets=targets, candidates=candidates, k_max=pick("k_max"),
-        buy_european_pct=pick("buy_european_pct"), juste_retour_pct=pick("juste_retour_pct"),
-        start_year=pick("start_year"), target_year=pick("target_year"),
+        targets=targets,
+        candidates=candidates,
+        k_max=pick("k_max"),
+        buy_european_pct=pick("buy_european_pct"),
+        juste_retour_pct=pick("juste_retour_pct"),
+        start_year=pick("start_year"),
+        target_year=pick("target_year"),
         time_limit_s=getattr(settings, "time_limit_s", 60.0) if settings is not None else 60.0,
     )
     progress(0.2, "optimising the joint plan (HiGHS)")
@@ -102,8 +113,11 @@ def run_procurement_job(scenario: Scenario, params: dict[str, Any], progress: Pr
         "savings_by_member": result.savings_by_member,
         "baseline": result.baseline,
     }
-    meta = {"targets": origin, "money": "EUR m, current prices (mixed contract years, not deflated)",
-            "status": str(result.plan.status)}
+    meta = {
+        "targets": origin,
+        "money": "EUR m, current prices (mixed contract years, not deflated)",
+        "status": str(result.plan.status),
+    }
     return RunOutput(frames, meta)
 
 

@@ -78,5 +78,9 @@ def require_scope(found: set[str], file: str | Path, key: str, expected: Iterabl
     """Raise when expected countries are absent: the sign of a truncated or wrong file."""
     missing = sorted(set(expected) - found)
     if missing:
-        raise InputError(str(file), key, ", ".join(missing),
-                         "countries expected in this file are missing (truncated or wrong edition?)")
+        raise InputError(
+            str(file),
+            key,
+            ", ".join(missing),
+            "countries expected in this file are missing (truncated or wrong edition?)",
+        )

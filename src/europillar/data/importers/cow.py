@@ -22,18 +22,66 @@ from europillar.errors import InputError
 
 SOURCE_ID = "cow_nmc_v7"
 VERSION = "2025"  # the 'version' column of NMC v7.0; v6.0 says 2021
-COLUMNS = ("stateabb", "ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop",
-           "cinc", "version")
+COLUMNS = (
+    "stateabb",
+    "ccode",
+    "year",
+    "milex",
+    "milper",
+    "irst",
+    "pec",
+    "tpop",
+    "upop",
+    "cinc",
+    "version",
+)
 
 # COW state numbers -> ISO3 for the countries in scope (COW 345 is Serbia from 2006).
 COW_TO_ISO3: dict[int, str] = {
-    2: "USA", 20: "CAN", 200: "GBR", 205: "IRL", 210: "NLD", 211: "BEL", 212: "LUX",
-    220: "FRA", 225: "CHE", 230: "ESP", 235: "PRT", 255: "DEU", 290: "POL", 305: "AUT",
-    310: "HUN", 316: "CZE", 317: "SVK", 325: "ITA", 338: "MLT", 339: "ALB", 341: "MNE",
-    343: "MKD", 344: "HRV", 345: "SRB", 346: "BIH", 347: "XKX", 349: "SVN", 350: "GRC",
-    352: "CYP", 355: "BGR", 359: "MDA", 360: "ROU", 365: "RUS", 366: "EST", 367: "LVA",
-    368: "LTU", 369: "UKR", 375: "FIN", 380: "SWE", 385: "NOR", 390: "DNK", 395: "ISL",
-    640: "TUR", 710: "CHN",
+    2: "USA",
+    20: "CAN",
+    200: "GBR",
+    205: "IRL",
+    210: "NLD",
+    211: "BEL",
+    212: "LUX",
+    220: "FRA",
+    225: "CHE",
+    230: "ESP",
+    235: "PRT",
+    255: "DEU",
+    290: "POL",
+    305: "AUT",
+    310: "HUN",
+    316: "CZE",
+    317: "SVK",
+    325: "ITA",
+    338: "MLT",
+    339: "ALB",
+    341: "MNE",
+    343: "MKD",
+    344: "HRV",
+    345: "SRB",
+    346: "BIH",
+    347: "XKX",
+    349: "SVN",
+    350: "GRC",
+    352: "CYP",
+    355: "BGR",
+    359: "MDA",
+    360: "ROU",
+    365: "RUS",
+    366: "EST",
+    367: "LVA",
+    368: "LTU",
+    369: "UKR",
+    375: "FIN",
+    380: "SWE",
+    385: "NOR",
+    390: "DNK",
+    395: "ISL",
+    640: "TUR",
+    710: "CHN",
 }
 
 
@@ -47,19 +95,33 @@ def import_cow(path: str | Path) -> pd.DataFrame:
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
         raise InputError(str(path), None, path.name, f"not a well-formed CSV: {exc}") from exc
     if tuple(frame.columns) != COLUMNS:
-        raise InputError(str(path), "header", ",".join(frame.columns),
-                         "unexpected columns (not NMC abridged)", allowed=[",".join(COLUMNS)])
+        raise InputError(
+            str(path),
+            "header",
+            ",".join(frame.columns),
+            "unexpected columns (not NMC abridged)",
+            allowed=[",".join(COLUMNS)],
+        )
     scope = scope_codes()
     records: list[dict[str, Any]] = []
     found: set[str] = set()
     for index, row in enumerate(frame.itertuples(index=False)):
         line = index + 2
         if row.version != VERSION:
-            raise InputError(str(path), f"line {line}, column 'version'", row.version,
-                             "wrong NMC edition (v7.0 has version 2025)", allowed=[VERSION])
+            raise InputError(
+                str(path),
+                f"line {line}, column 'version'",
+                row.version,
+                "wrong NMC edition (v7.0 has version 2025)",
+                allowed=[VERSION],
+            )
         if not row.ccode.isdigit() or not row.year.isdigit():
-            raise InputError(str(path), f"line {line}, columns 'ccode'/'year'",
-                             f"{row.ccode}/{row.year}", "expected integer codes and years")
+            raise InputError(
+                str(path),
+                f"line {line}, columns 'ccode'/'year'",
+                f"{row.ccode}/{row.year}",
+                "expected integer codes and years",
+            )
         iso3 = COW_TO_ISO3.get(int(row.ccode))
         year = int(row.year)
         value = number(row.milper, path, f"line {line} ({row.stateabb} {year}), column 'milper'")
@@ -68,16 +130,28 @@ def import_cow(path: str | Path) -> pd.DataFrame:
         if value == -9:
             continue
         if value < 0:
-            raise InputError(str(path), f"line {line} ({row.stateabb} {year}), column 'milper'",
-                             row.milper, "negative personnel (only -9 codes missing)")
+            raise InputError(
+                str(path),
+                f"line {line} ({row.stateabb} {year}), column 'milper'",
+                row.milper,
+                "negative personnel (only -9 codes missing)",
+            )
         found.add(iso3)
         note = "COW state 345 (YUG): Serbia since 2006" if int(row.ccode) == 345 else ""
         if value == 0:
             note = "0 as published (COW counts whole thousands)"
-        records.append({
-            "iso3": iso3, "year": year, "indicator": "personnel_active_k", "value": value,
-            "unit": "thousand persons", "source_id": SOURCE_ID, "estimate": False,
-            "method": "", "note": note,
-        })
+        records.append(
+            {
+                "iso3": iso3,
+                "year": year,
+                "indicator": "personnel_active_k",
+                "value": value,
+                "unit": "thousand persons",
+                "source_id": SOURCE_ID,
+                "estimate": False,
+                "method": "",
+                "note": note,
+            }
+        )
     require_scope(found, path, "column 'ccode'", set(COW_TO_ISO3.values()) & scope)
     return observations(records)

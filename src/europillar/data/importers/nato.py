@@ -29,13 +29,37 @@ from europillar.errors import InputError
 SOURCE_ID = "nato_defexp_2024"
 
 NATO_TO_ISO3: dict[str, str] = {
-    "Albania": "ALB", "Belgium": "BEL", "Bulgaria": "BGR", "Canada": "CAN", "Croatia": "HRV",
-    "Czechia": "CZE", "Denmark": "DNK", "Estonia": "EST", "Finland": "FIN", "France": "FRA",
-    "Germany": "DEU", "Greece": "GRC", "Hungary": "HUN", "Iceland": "ISL", "Italy": "ITA",
-    "Latvia": "LVA", "Lithuania": "LTU", "Luxembourg": "LUX", "Montenegro": "MNE",
-    "Netherlands": "NLD", "North Macedonia": "MKD", "Norway": "NOR", "Poland": "POL",
-    "Portugal": "PRT", "Romania": "ROU", "Slovak Republic": "SVK", "Slovenia": "SVN",
-    "Spain": "ESP", "Sweden": "SWE", "Türkiye": "TUR", "United Kingdom": "GBR",
+    "Albania": "ALB",
+    "Belgium": "BEL",
+    "Bulgaria": "BGR",
+    "Canada": "CAN",
+    "Croatia": "HRV",
+    "Czechia": "CZE",
+    "Denmark": "DNK",
+    "Estonia": "EST",
+    "Finland": "FIN",
+    "France": "FRA",
+    "Germany": "DEU",
+    "Greece": "GRC",
+    "Hungary": "HUN",
+    "Iceland": "ISL",
+    "Italy": "ITA",
+    "Latvia": "LVA",
+    "Lithuania": "LTU",
+    "Luxembourg": "LUX",
+    "Montenegro": "MNE",
+    "Netherlands": "NLD",
+    "North Macedonia": "MKD",
+    "Norway": "NOR",
+    "Poland": "POL",
+    "Portugal": "PRT",
+    "Romania": "ROU",
+    "Slovak Republic": "SVK",
+    "Slovenia": "SVN",
+    "Spain": "ESP",
+    "Sweden": "SWE",
+    "Türkiye": "TUR",
+    "United Kingdom": "GBR",
     "United States": "USA",
 }
 AGGREGATES = frozenset({"NATO Europe and Canada", "NATO Total", "NATO Europe"})
@@ -54,11 +78,17 @@ class BlockSpec:
 
 
 BLOCKS: list[BlockSpec] = [
-    BlockSpec("TABLE2", "Current prices and exchange rates", "nato_defexp_usd_current_m",
-              "USD m, current"),
+    BlockSpec(
+        "TABLE2", "Current prices and exchange rates", "nato_defexp_usd_current_m", "USD m, current"
+    ),
     BlockSpec("TABLE3", "Share of real GDP (%)", "nato_defexp_share_gdp_pct", "% of GDP"),
-    BlockSpec("TABLE5", "Current prices and exchange rates", "nato_gdp_usd_current_m",
-              "USD m, current", with_iceland=True),
+    BlockSpec(
+        "TABLE5",
+        "Current prices and exchange rates",
+        "nato_gdp_usd_current_m",
+        "USD m, current",
+        with_iceland=True,
+    ),
     BlockSpec("TABLE7", None, "nato_military_personnel_k", "thousand persons"),
     BlockSpec("TABLE8a", "Equipment", "nato_equipment_share_pct", "% of defence expenditure"),
     BlockSpec("TABLE8a", "Personnel", "nato_personnel_share_pct", "% of defence expenditure"),
@@ -78,26 +108,36 @@ def year_label(value: Any) -> tuple[int, bool] | None:
     return None
 
 
-def _header(rows: list[tuple[Any, ...]], path: Path, sheet: str
-            ) -> tuple[int, dict[int, tuple[int, bool]]]:
+def _header(
+    rows: list[tuple[Any, ...]], path: Path, sheet: str
+) -> tuple[int, dict[int, tuple[int, bool]]]:
     for number_, row in enumerate(rows[:30]):
         years = {i: y for i, c in enumerate(row) if (y := year_label(c)) is not None}
         if len(years) >= 5:
             span = sorted(y for y, _ in years.values())
             if FIRST_YEAR not in span or span != list(range(span[0], span[-1] + 1)):
-                raise InputError(str(path), f"sheet '{sheet}', row {number_ + 1}", span,
-                                 f"year header must run without gaps and include {FIRST_YEAR}")
+                raise InputError(
+                    str(path),
+                    f"sheet '{sheet}', row {number_ + 1}",
+                    span,
+                    f"year header must run without gaps and include {FIRST_YEAR}",
+                )
             return number_, years
-    raise InputError(str(path), f"sheet '{sheet}'", None,
-                     "no year header row (e.g. 2014 … '2024e') in the first 30 rows")
+    raise InputError(
+        str(path),
+        f"sheet '{sheet}'",
+        None,
+        "no year header row (e.g. 2014 … '2024e') in the first 30 rows",
+    )
 
 
 def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _block_records(rows: list[tuple[Any, ...]], path: Path, spec: BlockSpec,
-                   scope: frozenset[str]) -> tuple[list[dict[str, Any]], set[str]]:
+def _block_records(
+    rows: list[tuple[Any, ...]], path: Path, spec: BlockSpec, scope: frozenset[str]
+) -> tuple[list[dict[str, Any]], set[str]]:
     header, years = _header(rows, path, spec.sheet)
     name_col = min(years) - 1
     inside = spec.block is None  # a one-block table starts right after the header
@@ -126,9 +166,13 @@ def _block_records(rows: list[tuple[Any, ...]], path: Path, spec: BlockSpec,
             break
         iso3 = NATO_TO_ISO3.get(clean)
         if iso3 is None:
-            raise InputError(str(path), f"sheet '{spec.sheet}', row {index + 1}, column "
-                             f"{name_col + 1}", name, "unknown NATO member name",
-                             allowed=sorted(NATO_TO_ISO3))
+            raise InputError(
+                str(path),
+                f"sheet '{spec.sheet}', row {index + 1}, column {name_col + 1}",
+                name,
+                "unknown NATO member name",
+                allowed=sorted(NATO_TO_ISO3),
+            )
         if iso3 in found:
             break  # a second block repeats the country list: ours has ended
         found.add(iso3)
@@ -142,16 +186,26 @@ def _block_records(rows: list[tuple[Any, ...]], path: Path, spec: BlockSpec,
             value = number(raw, path, key)
             if iso3 not in scope:
                 continue
-            records.append({
-                "iso3": iso3, "year": year, "indicator": spec.indicator, "value": value,
-                "unit": spec.unit, "source_id": SOURCE_ID, "estimate": estimate,
-                "method": f"NATO estimate ({year}e)"
-                if estimate else "",
-                "note": "",
-            })
+            records.append(
+                {
+                    "iso3": iso3,
+                    "year": year,
+                    "indicator": spec.indicator,
+                    "value": value,
+                    "unit": spec.unit,
+                    "source_id": SOURCE_ID,
+                    "estimate": estimate,
+                    "method": f"NATO estimate ({year}e)" if estimate else "",
+                    "note": "",
+                }
+            )
     if spec.block is not None and not started:
-        raise InputError(str(path), f"sheet '{spec.sheet}'", spec.block,
-                         "block label not found (wrong edition or layout?)")
+        raise InputError(
+            str(path),
+            f"sheet '{spec.sheet}'",
+            spec.block,
+            "block label not found (wrong edition or layout?)",
+        )
     return records, found
 
 
@@ -167,8 +221,7 @@ def import_nato(path: str | Path) -> pd.DataFrame:
         rows = [tuple(r) for r in workbook[spec.sheet].iter_rows(values_only=True)]
         block, found = _block_records(rows, path, spec, scope)
         expected = allies if spec.with_iceland else allies - {"ISL"}
-        require_scope(found, path, f"sheet '{spec.sheet}', block '{spec.block or 'all'}'",
-                      expected)
+        require_scope(found, path, f"sheet '{spec.sheet}', block '{spec.block or 'all'}'", expected)
         records.extend(block)
     workbook.close()
     return observations(records)

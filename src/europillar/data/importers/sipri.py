@@ -28,16 +28,49 @@ MISSING_CODES = frozenset({"...", ". .", "..", "xxx", ""})
 
 # SIPRI country names (as printed in column A) -> ISO3, for the countries in scope.
 SIPRI_TO_ISO3: dict[str, str] = {
-    "Albania": "ALB", "Austria": "AUT", "Belgium": "BEL", "Bosnia and Herzegovina": "BIH",
-    "Bulgaria": "BGR", "Canada": "CAN", "China": "CHN", "Croatia": "HRV", "Cyprus": "CYP",
-    "Czechia": "CZE", "Denmark": "DNK", "Estonia": "EST", "Finland": "FIN", "France": "FRA",
-    "Germany": "DEU", "Greece": "GRC", "Hungary": "HUN", "Iceland": "ISL", "Ireland": "IRL",
-    "Italy": "ITA", "Kosovo": "XKX", "Latvia": "LVA", "Lithuania": "LTU",
-    "Luxembourg": "LUX", "Malta": "MLT", "Moldova": "MDA", "Montenegro": "MNE",
-    "Netherlands": "NLD", "North Macedonia": "MKD", "Norway": "NOR", "Poland": "POL",
-    "Portugal": "PRT", "Romania": "ROU", "Russia": "RUS", "Serbia": "SRB", "Slovakia": "SVK",
-    "Slovenia": "SVN", "Spain": "ESP", "Sweden": "SWE", "Switzerland": "CHE",
-    "Türkiye": "TUR", "Ukraine": "UKR", "United Kingdom": "GBR",
+    "Albania": "ALB",
+    "Austria": "AUT",
+    "Belgium": "BEL",
+    "Bosnia and Herzegovina": "BIH",
+    "Bulgaria": "BGR",
+    "Canada": "CAN",
+    "China": "CHN",
+    "Croatia": "HRV",
+    "Cyprus": "CYP",
+    "Czechia": "CZE",
+    "Denmark": "DNK",
+    "Estonia": "EST",
+    "Finland": "FIN",
+    "France": "FRA",
+    "Germany": "DEU",
+    "Greece": "GRC",
+    "Hungary": "HUN",
+    "Iceland": "ISL",
+    "Ireland": "IRL",
+    "Italy": "ITA",
+    "Kosovo": "XKX",
+    "Latvia": "LVA",
+    "Lithuania": "LTU",
+    "Luxembourg": "LUX",
+    "Malta": "MLT",
+    "Moldova": "MDA",
+    "Montenegro": "MNE",
+    "Netherlands": "NLD",
+    "North Macedonia": "MKD",
+    "Norway": "NOR",
+    "Poland": "POL",
+    "Portugal": "PRT",
+    "Romania": "ROU",
+    "Russia": "RUS",
+    "Serbia": "SRB",
+    "Slovakia": "SVK",
+    "Slovenia": "SVN",
+    "Spain": "ESP",
+    "Sweden": "SWE",
+    "Switzerland": "CHE",
+    "Türkiye": "TUR",
+    "Ukraine": "UKR",
+    "United Kingdom": "GBR",
     "United States of America": "USA",
 }
 
@@ -55,15 +88,22 @@ class SheetSpec:
 
 SHEETS: dict[str, SheetSpec] = {
     "Constant (2023) US$": SheetSpec(
-        "milex_usd_constant2023_m", "USD m, constant 2023", 1.0, "constant (2023) us$ m"),
+        "milex_usd_constant2023_m", "USD m, constant 2023", 1.0, "constant (2023) us$ m"
+    ),
     "Current US$": SheetSpec(
-        "milex_usd_current_m", "USD m, current", 1.0, "current prices and exchange rates"),
+        "milex_usd_current_m", "USD m, current", 1.0, "current prices and exchange rates"
+    ),
     "Share of GDP": SheetSpec(
-        "milex_share_gdp_pct", "% of GDP", 100.0, "percentage of gross domestic product",
-        fraction=True),
+        "milex_share_gdp_pct",
+        "% of GDP",
+        100.0,
+        "percentage of gross domestic product",
+        fraction=True,
+    ),
     "Per capita": SheetSpec("milex_per_capita_usd", "USD, current", 1.0, "per capita"),
     "Local currency calendar years": SheetSpec(
-        "milex_lcu_current_m", "local currency m, current", 1e-6, "in local currency"),
+        "milex_lcu_current_m", "local currency m, current", 1e-6, "in local currency"
+    ),
 }
 
 BLUE, RED = 12, 10  # indexed font colours SIPRI uses for estimates / uncertain figures
@@ -95,19 +135,32 @@ def _header(sheet: Any, path: Path, name: str) -> tuple[int, dict[int, int], int
                     currency = index
             span = sorted(years.values())
             if not span or FIRST_YEAR not in span or span != list(range(span[0], span[-1] + 1)):
-                raise InputError(str(path), f"sheet '{name}', row {row[0].row}", span[-3:],
-                                 f"year header must run without gaps and include {FIRST_YEAR}")
+                raise InputError(
+                    str(path),
+                    f"sheet '{name}', row {row[0].row}",
+                    span[-3:],
+                    f"year header must run without gaps and include {FIRST_YEAR}",
+                )
             return row[0].row, years, currency
-    raise InputError(str(path), f"sheet '{name}'", None,
-                     "no header row starting with 'Country' in the first 15 rows")
+    raise InputError(
+        str(path),
+        f"sheet '{name}'",
+        None,
+        "no header row starting with 'Country' in the first 15 rows",
+    )
 
 
-def _records(sheet: Any, path: Path, name: str, spec: SheetSpec, scope: frozenset[str]
-             ) -> tuple[list[dict[str, Any]], set[str]]:
+def _records(
+    sheet: Any, path: Path, name: str, spec: SheetSpec, scope: frozenset[str]
+) -> tuple[list[dict[str, Any]], set[str]]:
     title = str(sheet.cell(1, 1).value or "").lower()
     if spec.title_words not in title:
-        raise InputError(str(path), f"sheet '{name}', cell A1", sheet.cell(1, 1).value,
-                         f"title does not mention '{spec.title_words}' (wrong edition or sheet?)")
+        raise InputError(
+            str(path),
+            f"sheet '{name}', cell A1",
+            sheet.cell(1, 1).value,
+            f"title does not mention '{spec.title_words}' (wrong edition or sheet?)",
+        )
     header_row, years, currency_col = _header(sheet, path, name)
     records: list[dict[str, Any]] = []
     found: set[str] = set()
@@ -130,20 +183,39 @@ def _records(sheet: Any, path: Path, name: str, spec: SheetSpec, scope: frozense
                 continue
             key = f"sheet '{name}', row {cell.row} ({label}), column {year}"
             if isinstance(raw, str):
-                raise InputError(str(path), key, raw, "expected a number or a SIPRI missing code",
-                                 allowed=sorted(MISSING_CODES - {""}))
+                raise InputError(
+                    str(path),
+                    key,
+                    raw,
+                    "expected a number or a SIPRI missing code",
+                    allowed=sorted(MISSING_CODES - {""}),
+                )
             value = number(raw, path, key)
             if spec.fraction and not 0 <= value < 1:
-                raise InputError(str(path), key, raw,
-                                 "share of GDP must be a fraction between 0 and 1 in this sheet")
+                raise InputError(
+                    str(path),
+                    key,
+                    raw,
+                    "share of GDP must be a fraction between 0 and 1 in this sheet",
+                )
             flag = _flag(cell)
-            method = {"estimate": "SIPRI estimate (blue in workbook)",
-                      "uncertain": "SIPRI: highly uncertain (red in workbook)"}.get(flag, "")
-            records.append({
-                "iso3": iso3, "year": year, "indicator": spec.indicator,
-                "value": value * spec.scale, "unit": unit, "source_id": SOURCE_ID,
-                "estimate": bool(flag), "method": method, "note": "",
-            })
+            method = {
+                "estimate": "SIPRI estimate (blue in workbook)",
+                "uncertain": "SIPRI: highly uncertain (red in workbook)",
+            }.get(flag, "")
+            records.append(
+                {
+                    "iso3": iso3,
+                    "year": year,
+                    "indicator": spec.indicator,
+                    "value": value * spec.scale,
+                    "unit": unit,
+                    "source_id": SOURCE_ID,
+                    "estimate": bool(flag),
+                    "method": method,
+                    "note": "",
+                }
+            )
     return records, found
 
 

@@ -24,14 +24,50 @@ from europillar.data.importers.common import (
 from europillar.errors import InputError
 
 ISO2_TO_ISO3: dict[str, str] = {
-    "AL": "ALB", "AT": "AUT", "BA": "BIH", "BE": "BEL", "BG": "BGR", "CA": "CAN",
-    "CH": "CHE", "CN": "CHN", "CY": "CYP", "CZ": "CZE", "DE": "DEU", "DK": "DNK",
-    "EE": "EST", "ES": "ESP", "FI": "FIN", "FR": "FRA", "GB": "GBR", "GR": "GRC",
-    "HR": "HRV", "HU": "HUN", "IE": "IRL", "IS": "ISL", "IT": "ITA", "LT": "LTU",
-    "LU": "LUX", "LV": "LVA", "MD": "MDA", "ME": "MNE", "MK": "MKD", "MT": "MLT",
-    "NL": "NLD", "NO": "NOR", "PL": "POL", "PT": "PRT", "RO": "ROU", "RS": "SRB",
-    "RU": "RUS", "SE": "SWE", "SI": "SVN", "SK": "SVK", "TR": "TUR", "UA": "UKR",
-    "US": "USA", "XK": "XKX",
+    "AL": "ALB",
+    "AT": "AUT",
+    "BA": "BIH",
+    "BE": "BEL",
+    "BG": "BGR",
+    "CA": "CAN",
+    "CH": "CHE",
+    "CN": "CHN",
+    "CY": "CYP",
+    "CZ": "CZE",
+    "DE": "DEU",
+    "DK": "DNK",
+    "EE": "EST",
+    "ES": "ESP",
+    "FI": "FIN",
+    "FR": "FRA",
+    "GB": "GBR",
+    "GR": "GRC",
+    "HR": "HRV",
+    "HU": "HUN",
+    "IE": "IRL",
+    "IS": "ISL",
+    "IT": "ITA",
+    "LT": "LTU",
+    "LU": "LUX",
+    "LV": "LVA",
+    "MD": "MDA",
+    "ME": "MNE",
+    "MK": "MKD",
+    "MT": "MLT",
+    "NL": "NLD",
+    "NO": "NOR",
+    "PL": "POL",
+    "PT": "PRT",
+    "RO": "ROU",
+    "RS": "SRB",
+    "RU": "RUS",
+    "SE": "SWE",
+    "SI": "SVN",
+    "SK": "SVK",
+    "TR": "TUR",
+    "UA": "UKR",
+    "US": "USA",
+    "XK": "XKX",
 }
 
 
@@ -48,13 +84,28 @@ class FileSpec:
 
 
 FILES: dict[str, FileSpec] = {
-    "gdp.csv": FileSpec(("Country Name", "Country Code", "Year", "Value"),
-                        "gdp_usd_current_m", "USD m, current", 1e-6, "wb_wdi_gdp"),
-    "population.csv": FileSpec(("Country Name", "Country Code", "Year", "Value"),
-                               "population", "persons", 1.0, "wb_wdi_population"),
-    "ppp-gdp.csv": FileSpec(("Country", "Country ID", "Year", "PPP"),
-                            "ppp_factor_lcu_per_intl", "LCU per international $", 1.0,
-                            "wb_wdi_ppp", iso2=True),
+    "gdp.csv": FileSpec(
+        ("Country Name", "Country Code", "Year", "Value"),
+        "gdp_usd_current_m",
+        "USD m, current",
+        1e-6,
+        "wb_wdi_gdp",
+    ),
+    "population.csv": FileSpec(
+        ("Country Name", "Country Code", "Year", "Value"),
+        "population",
+        "persons",
+        1.0,
+        "wb_wdi_population",
+    ),
+    "ppp-gdp.csv": FileSpec(
+        ("Country", "Country ID", "Year", "PPP"),
+        "ppp_factor_lcu_per_intl",
+        "LCU per international $",
+        1.0,
+        "wb_wdi_ppp",
+        iso2=True,
+    ),
 }
 
 
@@ -64,8 +115,9 @@ def _read(path: Path) -> pd.DataFrame:
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
-        raise InputError(str(path), None, path.name,
-                         f"not a well-formed CSV (truncated or wrong format: {exc})") from exc
+        raise InputError(
+            str(path), None, path.name, f"not a well-formed CSV (truncated or wrong format: {exc})"
+        ) from exc
 
 
 def import_worldbank_file(path: str | Path) -> pd.DataFrame:
@@ -73,12 +125,18 @@ def import_worldbank_file(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     spec = FILES.get(path.name)
     if spec is None:
-        raise InputError(str(path), "file name", path.name, "not a known World Bank file",
-                         allowed=sorted(FILES))
+        raise InputError(
+            str(path), "file name", path.name, "not a known World Bank file", allowed=sorted(FILES)
+        )
     frame = _read(path)
     if tuple(frame.columns) != spec.columns:
-        raise InputError(str(path), "header", ",".join(map(str, frame.columns)),
-                         "unexpected columns (wrong file or layout)", allowed=[",".join(spec.columns)])
+        raise InputError(
+            str(path),
+            "header",
+            ",".join(map(str, frame.columns)),
+            "unexpected columns (wrong file or layout)",
+            allowed=[",".join(spec.columns)],
+        )
     _, code_col, year_col, value_col = spec.columns
     scope = scope_codes()
     mapping = ISO2_TO_ISO3 if spec.iso2 else {code: code for code in scope}
@@ -88,8 +146,9 @@ def import_worldbank_file(path: str | Path) -> pd.DataFrame:
         line = index + 2  # 1-based, after the header line
         year_text = str(row[2]).strip()
         if not year_text.isdigit() or not 1900 <= int(year_text) <= 2100:
-            raise InputError(str(path), f"line {line}, column '{year_col}'", row[2],
-                             "expected a four-digit year")
+            raise InputError(
+                str(path), f"line {line}, column '{year_col}'", row[2], "expected a four-digit year"
+            )
         year = int(year_text)
         key = f"line {line} ({row[0]} {year}), column '{value_col}'"
         value = number(row[3], path, key)  # every row is checked, in scope or not
@@ -99,11 +158,19 @@ def import_worldbank_file(path: str | Path) -> pd.DataFrame:
         if value <= 0:
             raise InputError(str(path), key, row[3], "expected a positive number")
         found.add(iso3)
-        records.append({
-            "iso3": iso3, "year": year, "indicator": spec.indicator,
-            "value": value * spec.scale, "unit": spec.unit, "source_id": spec.source_id,
-            "estimate": False, "method": "", "note": "",
-        })
+        records.append(
+            {
+                "iso3": iso3,
+                "year": year,
+                "indicator": spec.indicator,
+                "value": value * spec.scale,
+                "unit": spec.unit,
+                "source_id": spec.source_id,
+                "estimate": False,
+                "method": "",
+                "note": "",
+            }
+        )
     expected = set(scope) if not spec.iso2 else set(ISO2_TO_ISO3.values()) & set(scope)
     require_scope(found, path, f"column '{code_col}'", expected)
     return observations(records)

@@ -50,9 +50,7 @@ def section_builders() -> list[tuple[str, Callable[[int], Section | None]]]:
     return builders
 
 
-def build_sections(
-    year: int, progress: Callable[[str], None] | None = None
-) -> list[Section]:
+def build_sections(year: int, progress: Callable[[str], None] | None = None) -> list[Section]:
     """Build every section for ``year``; ``progress(name)`` is called after each module."""
     sections: list[Section] = []
     for name, build in section_builders():

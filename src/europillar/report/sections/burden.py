@@ -41,14 +41,20 @@ def share_chart(rows: pd.DataFrame, year: int) -> str:
     colours = ["#D55E00" if b == "SIPRI" else "#0072B2" for b in data["basis"]]
     ax.barh([names.get(i, i) for i in data["iso3"]], data["share_gdp_pct"], color=colours)
     for target, style in zip(TARGETS, ("-", "--", ":"), strict=True):
-        ax.axvline(target.pct_of_gdp, color="#000000", linestyle=style, linewidth=1,
-                   label=f"{number(target.pct_of_gdp, 1)} %: {target.label}")
+        ax.axvline(
+            target.pct_of_gdp,
+            color="#000000",
+            linestyle=style,
+            linewidth=1,
+            label=f"{number(target.pct_of_gdp, 1)} %: {target.label}",
+        )
     ax.set_xlabel("Defence spending, % of GDP")
     ax.tick_params(axis="y", labelsize=7)
-    ax.legend(frameon=False, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.08),
-              ncol=1)
-    alt = (f"Bar chart of defence spending as a percentage of GDP for each NATO Ally in "
-           f"{year}, with reference lines at 2, 3.5 and 5 percent.")
+    ax.legend(frameon=False, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=1)
+    alt = (
+        f"Bar chart of defence spending as a percentage of GDP for each NATO Ally in "
+        f"{year}, with reference lines at 2, 3.5 and 5 percent."
+    )
     return svg(fig, alt)
 
 
@@ -67,40 +73,58 @@ def us_share_chart(share: pd.DataFrame) -> str:
 def _member_table(rows: pd.DataFrame, year: int) -> str:
     names = country_names()
     rows = rows.assign(_name=[names.get(i, i) for i in rows["iso3"]]).sort_values("_name")
-    shown = pd.DataFrame({
-        "Country": [names.get(i, i) for i in rows["iso3"]],
-        "Basis": [b or "no data" for b in rows["basis"]],
-        "Spending, USD m": rows["spending_usd_current_m"].round(0),
-        "GDP, USD bn": (rows["gdp_usd_current_m"] / 1e3).round(1),
-        "Share of GDP, %": rows["share_gdp_pct"],
-        **{f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": rows[t.id].round(0) for t in TARGETS},
-        "Estimate": rows["includes_estimates"],
-    })
-    digits = {"Spending, USD m": 0, "GDP, USD bn": 1, "Share of GDP, %": 2,
-              **{f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": 0 for t in TARGETS}}
-    return html_table(shown, f"NATO Allies in {year}: defence spending, share of GDP and gaps "
-                      "to the targets (USD m, current prices and exchange rates of the year)",
-                      digits=digits, row_header="Country")
+    shown = pd.DataFrame(
+        {
+            "Country": [names.get(i, i) for i in rows["iso3"]],
+            "Basis": [b or "no data" for b in rows["basis"]],
+            "Spending, USD m": rows["spending_usd_current_m"].round(0),
+            "GDP, USD bn": (rows["gdp_usd_current_m"] / 1e3).round(1),
+            "Share of GDP, %": rows["share_gdp_pct"],
+            **{f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": rows[t.id].round(0) for t in TARGETS},
+            "Estimate": rows["includes_estimates"],
+        }
+    )
+    digits = {
+        "Spending, USD m": 0,
+        "GDP, USD bn": 1,
+        "Share of GDP, %": 2,
+        **{f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": 0 for t in TARGETS},
+    }
+    return html_table(
+        shown,
+        f"NATO Allies in {year}: defence spending, share of GDP and gaps "
+        "to the targets (USD m, current prices and exchange rates of the year)",
+        digits=digits,
+        row_header="Country",
+    )
 
 
 def _gap_html(burden: pd.DataFrame, year: int) -> str:
     parts = []
-    for group, rows in (("European Allies and Canada", burden[burden["iso3"] != "USA"]),
-                        ("All Allies", burden)):
+    for group, rows in (
+        ("European Allies and Canada", burden[burden["iso3"] != "USA"]),
+        ("All Allies", burden),
+    ):
         totals = gap_totals(rows[rows["year"] == year])
         totals.insert(0, "Group", group)
         parts.append(totals)
     table = pd.concat(parts, ignore_index=True)
-    shown = pd.DataFrame({
-        "Group": table["Group"], "Target": table["target"],
-        "Gap, USD bn": table["gap_usd_current_m"] / 1e3,
-        "Allies below target": table["n_below_target"],
-        "Allies without data": table["n_missing"],
-    })
-    return html_table(shown, f"Total gap to each target in {year} (USD bn, current prices; "
-                      "the sum over Allies below the target of target % × GDP − spending)",
-                      digits={"Gap, USD bn": 1, "Allies below target": 0,
-                              "Allies without data": 0}, row_header="Group")
+    shown = pd.DataFrame(
+        {
+            "Group": table["Group"],
+            "Target": table["target"],
+            "Gap, USD bn": table["gap_usd_current_m"] / 1e3,
+            "Allies below target": table["n_below_target"],
+            "Allies without data": table["n_missing"],
+        }
+    )
+    return html_table(
+        shown,
+        f"Total gap to each target in {year} (USD bn, current prices; "
+        "the sum over Allies below the target of target % × GDP − spending)",
+        digits={"Gap, USD bn": 1, "Allies below target": 0, "Allies without data": 0},
+        row_header="Group",
+    )
 
 
 def build(year: int) -> Section | None:
@@ -122,7 +146,8 @@ def build(year: int) -> Section | None:
     missing_text = (
         f"<p>No figures for {year}: {escape(', '.join(names.get(i, i) for i in missing))}."
         " These Allies are left out of every total (nothing is filled in).</p>"
-        if len(missing) else ""
+        if len(missing)
+        else ""
     )
     meets = int((have["share_gdp_pct"] >= 2.0).sum())
     intro = (
@@ -133,18 +158,24 @@ def build(year: int) -> Section | None:
         "is of real GDP (2015 prices); gaps are computed from spending and GDP in current "
         "US dollars of the year.</p>" + missing_text
     )
-    share_table = pd.DataFrame({
-        "Year": [str(y) for y in share["year"]],
-        "USA, USD bn": share["usa_usd_current_m"] / 1e3,
-        "All Allies, USD bn": share["nato_total_usd_current_m"] / 1e3,
-        "US share, %": share["us_share_pct"],
-        "Allies without figures": share["missing_members"].str.replace(";", ", "),
-    })
-    oz_table = pd.DataFrame({
-        "Year": [str(y) for y in oz["year"]], "n": oz["n"],
-        "Spearman rho": oz["spearman_rho"], "p-value": oz["p_value"],
-        "Exploitation pattern (rho > 0, p < 0.05)": oz["exploitation_supported"],
-    })
+    share_table = pd.DataFrame(
+        {
+            "Year": [str(y) for y in share["year"]],
+            "USA, USD bn": share["usa_usd_current_m"] / 1e3,
+            "All Allies, USD bn": share["nato_total_usd_current_m"] / 1e3,
+            "US share, %": share["us_share_pct"],
+            "Allies without figures": share["missing_members"].str.replace(";", ", "),
+        }
+    )
+    oz_table = pd.DataFrame(
+        {
+            "Year": [str(y) for y in oz["year"]],
+            "n": oz["n"],
+            "Spearman rho": oz["spearman_rho"],
+            "p-value": oz["p_value"],
+            "Exploitation pattern (rho > 0, p < 0.05)": oz["exploitation_supported"],
+        }
+    )
     latest = oz[oz["year"] == year].iloc[0]
     oz_text = (
         "<p>Olson and Zeckhauser (1966) argued that in an alliance producing a public good "
@@ -155,33 +186,58 @@ def build(year: int) -> Section | None:
         f"<p>In {year}: rho = {number(latest['spearman_rho'], 2)}, p = "
         f"{number(latest['p_value'], 3)}, n = {int(latest['n'])}: the exploitation pattern is "
         f"{'present' if latest['exploitation_supported'] else 'not found'} at the 5 % level."
-        "</p>" if not math.isnan(latest["spearman_rho"]) else "<p>Too few Allies with data.</p>"
+        "</p>"
+        if not math.isnan(latest["spearman_rho"])
+        else "<p>Too few Allies with data.</p>"
     )
     html = (
-        f'<h3 id="burden-share">Defence spending as a share of GDP, {year}</h3>' + intro
-        + figure(share_chart(have, year), f"Defence spending, % of GDP, {year}. Blue: NATO "
-                 "figure; orange: SIPRI figure. Lines: 2 %, 3.5 % and 5 % targets.",
-                 year_sources + TARGET_SOURCES)
-        + _member_table(rows, year) + source_line(year_sources + TARGET_SOURCES)
+        f'<h3 id="burden-share">Defence spending as a share of GDP, {year}</h3>'
+        + intro
+        + figure(
+            share_chart(have, year),
+            f"Defence spending, % of GDP, {year}. Blue: NATO "
+            "figure; orange: SIPRI figure. Lines: 2 %, 3.5 % and 5 % targets.",
+            year_sources + TARGET_SOURCES,
+        )
+        + _member_table(rows, year)
+        + source_line(year_sources + TARGET_SOURCES)
         + f'<h3 id="burden-gaps">Gaps to the 2 %, 3.5 % and 5 % targets, {year}</h3>'
         + "<p>Gap = max(0, target % × GDP − spending), per Ally, in the year's prices. The "
-          "Hague targets (2025) apply by 2035; today's gap shows the distance at today's GDP. "
-          "The 5 % target includes up to 1.5 % of GDP of defence- and security-related "
-          "spending (infrastructure, resilience) that no dataset here measures, so the gap to "
-          "5 % is an upper bound.</p>"
-        + _gap_html(burden, year) + source_line(year_sources + TARGET_SOURCES)
+        "Hague targets (2025) apply by 2035; today's gap shows the distance at today's GDP. "
+        "The 5 % target includes up to 1.5 % of GDP of defence- and security-related "
+        "spending (infrastructure, resilience) that no dataset here measures, so the gap to "
+        "5 % is an upper bound.</p>"
+        + _gap_html(burden, year)
+        + source_line(year_sources + TARGET_SOURCES)
         + f'<h3 id="burden-us">US share of NATO defence spending, {FIRST_YEAR}–{year}</h3>'
-        + figure(us_share_chart(share), "US defence spending as a share of the sum over "
-                 "Allies with NATO figures (NATO definition, current USD).", share_sources)
-        + html_table(share_table, "US share of NATO Allies' defence spending (NATO "
-                     "definition, USD bn, current prices and exchange rates)",
-                     digits={"US share, %": 1}, row_header="Year")
+        + figure(
+            us_share_chart(share),
+            "US defence spending as a share of the sum over "
+            "Allies with NATO figures (NATO definition, current USD).",
+            share_sources,
+        )
+        + html_table(
+            share_table,
+            "US share of NATO Allies' defence spending (NATO "
+            "definition, USD bn, current prices and exchange rates)",
+            digits={"US share, %": 1},
+            row_header="Year",
+        )
         + source_line(share_sources)
-        + '<h3 id="burden-oz">Olson–Zeckhauser exploitation test</h3>' + oz_text
-        + html_table(oz_table, "Spearman rank correlation between GDP (USD, current) and "
-                     "defence spending as % of GDP among NATO Allies",
-                     digits={"Spearman rho": 2, "p-value": 3, "n": 0}, row_header="Year")
+        + '<h3 id="burden-oz">Olson–Zeckhauser exploitation test</h3>'
+        + oz_text
+        + html_table(
+            oz_table,
+            "Spearman rank correlation between GDP (USD, current) and "
+            "defence spending as % of GDP among NATO Allies",
+            digits={"Spearman rho": 2, "p-value": 3, "n": 0},
+            row_header="Year",
+        )
         + source_line(_sources(burden))
     )
-    return Section("burden", "Burden sharing in NATO", html,
-                   sorted(set(_sources(burden)) | set(share_sources) | set(TARGET_SOURCES)))
+    return Section(
+        "burden",
+        "Burden sharing in NATO",
+        html,
+        sorted(set(_sources(burden)) | set(share_sources) | set(TARGET_SOURCES)),
+    )

@@ -18,16 +18,32 @@ def build(year: int) -> Section | None:
     """Worst-case and random commanded share after losing 1..K_MAX headquarters."""
     structures = [shipped_structure(name) for name in SHIPPED]
     table = resilience_table(structures, K_MAX, samples=200, seed=0)
-    sources = sorted(set(load_nodes()["source_id"]) | {"cmd_def_europillar"} | {
-        "cmd_afcea_jsec", "cmd_wiki_mpcc"})
+    sources = sorted(
+        set(load_nodes()["source_id"])
+        | {"cmd_def_europillar"}
+        | {"cmd_afcea_jsec", "cmd_wiki_mpcc"}
+    )
     fig, ax = plt.subplots(figsize=(6.5, 3.0))
     x = np.arange(len(table))
-    ax.bar(x - 0.2, table["worst_case_commanded_pct"], 0.4, color="#0072B2",
-           label="worst case (exhaustive)")
-    ax.bar(x + 0.2, table["random_mean_commanded_pct"], 0.4, color="#E69F00",
-           label="random losses (mean, seed 0)")
-    ax.set_xticks(x, [f"{s}\n{k} HQ lost" for s, k in zip(table["structure"], table["hq_lost"])],
-                  fontsize=8)
+    ax.bar(
+        x - 0.2,
+        table["worst_case_commanded_pct"],
+        0.4,
+        color="#0072B2",
+        label="worst case (exhaustive)",
+    )
+    ax.bar(
+        x + 0.2,
+        table["random_mean_commanded_pct"],
+        0.4,
+        color="#E69F00",
+        label="random losses (mean, seed 0)",
+    )
+    ax.set_xticks(
+        x,
+        [f"{s}\n{k} HQ lost" for s, k in zip(table["structure"], table["hq_lost"], strict=False)],
+        fontsize=8,
+    )
     ax.set_ylabel("Forces still commanded, %")
     ax.set_ylim(0, 100)
     ax.legend(fontsize=7, frameon=False)
@@ -45,10 +61,19 @@ def build(year: int) -> Section | None:
         "the decision node avoiding the lost headquarters.</p>"
     )
     html += html_table(
-        table[["structure", "hq_lost", "worst_case_commanded_pct", "worst_case_lost",
-               "random_mean_commanded_pct", "mean_hops", "single_points_of_failure"]],
-        "Forces still commanded (percent) after losing headquarters", digits={
-            "worst_case_commanded_pct": 1, "random_mean_commanded_pct": 1, "mean_hops": 1},
+        table[
+            [
+                "structure",
+                "hq_lost",
+                "worst_case_commanded_pct",
+                "worst_case_lost",
+                "random_mean_commanded_pct",
+                "mean_hops",
+                "single_points_of_failure",
+            ]
+        ],
+        "Forces still commanded (percent) after losing headquarters",
+        digits={"worst_case_commanded_pct": 1, "random_mean_commanded_pct": 1, "mean_hops": 1},
     )
     html += figure(chart, "Worst-case and random losses of headquarters.", sources)
     html += (

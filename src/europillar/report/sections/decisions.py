@@ -119,7 +119,7 @@ def _mission_block(year: int) -> tuple[str, list[str]]:
     votes = mission_votes(support, {r: preset(r) for r in VOTE_RULES}, members, pop)
     votes["outcome"] = [
         f"{'pass' if a else 'fail'} / {'pass' if b else 'fail'}"
-        for a, b in zip(votes["passes_if_unknown_no"], votes["passes_if_unknown_yes"])
+        for a, b in zip(votes["passes_if_unknown_no"], votes["passes_if_unknown_yes"], strict=False)
     ]
     wide = votes.pivot_table(
         index=["mission_id", "yes", "no", "unknown"],
@@ -129,7 +129,7 @@ def _mission_block(year: int) -> tuple[str, list[str]]:
     ).reset_index()
     wide = wide[["mission_id", "yes", "no", "unknown", *VOTE_RULES]]
     packages = best_package(matrix, relevance, members).head(5)
-    ids = sorted(set(missions["source_id"])) + ["dec_eu_treaties_voting", "dec_consilium_qmv"]
+    ids = [*sorted(set(missions["source_id"])), "dec_eu_treaties_voting", "dec_consilium_qmv"]
     body = (
         "<h3>Support for candidate missions</h3>"
         "<p>An EU member backs a mission when its relevance-weighted threat score is at least 0.5 "

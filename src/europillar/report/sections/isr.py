@@ -27,12 +27,19 @@ def _revisit_chart(table: pd.DataFrame) -> str:
     theatres = list(dict.fromkeys(table["theatre"]))
     x = np.arange(len(theatres))
     fig, ax = plt.subplots(figsize=(7.5, 3.4))
-    for offset, (group, colour) in zip((-0.2, 0.2), ((EUROPE_GROUP, "#0072B2"),
-                                                     (EUROPE_US_GROUP, "#D55E00"))):
+    for offset, (group, colour) in zip(
+        (-0.2, 0.2), ((EUROPE_GROUP, "#0072B2"), (EUROPE_US_GROUP, "#D55E00")), strict=False
+    ):
         part = table[table["group"] == group].set_index("theatre").reindex(theatres)
         ax.bar(x + offset, part["revisit_mean_gap_h"], 0.4, color=colour, label=f"{group}: mean")
-        ax.scatter(x + offset, part["revisit_max_gap_h"], color=colour, marker="_", s=300,
-                   label=f"{group}: maximum")
+        ax.scatter(
+            x + offset,
+            part["revisit_max_gap_h"],
+            color=colour,
+            marker="_",
+            s=300,
+            label=f"{group}: maximum",
+        )
     ax.set_xticks(x, theatres)
     ax.set_ylabel("Revisit gap, hours")
     ax.legend(fontsize=7, frameon=False, ncol=2)
@@ -41,12 +48,18 @@ def _revisit_chart(table: pd.DataFrame) -> str:
 
 def _heat_maps(results: dict[str, CoverageResult]) -> str:
     fig, axes = plt.subplots(2, 3, figsize=(9, 5.2))
-    for ax, (theatre, result) in zip(axes.ravel(), results.items()):
+    for ax, (theatre, result) in zip(axes.ravel(), results.items(), strict=False):
         grid = result.grid
         counts = result.access_counts[EUROPE_GROUP]
         extent = (grid.lon[0], grid.lon[-1], grid.lat[0], grid.lat[-1])
-        image = ax.imshow(counts / REPORT_RUN.days, origin="lower", extent=extent,
-                          aspect="auto", cmap="viridis", vmin=0)
+        image = ax.imshow(
+            counts / REPORT_RUN.days,
+            origin="lower",
+            extent=extent,
+            aspect="auto",
+            cmap="viridis",
+            vmin=0,
+        )
         ax.set_title(theatre, fontsize=9)
         ax.tick_params(labelsize=7)
         fig.colorbar(image, ax=ax, shrink=0.8).ax.tick_params(labelsize=7)
@@ -57,13 +70,15 @@ def _heat_maps(results: dict[str, CoverageResult]) -> str:
 def build(year: int) -> Section | None:
     """Coverage of every shipped theatre on the report's fast default run."""
     satellites = load_satellites()
-    results = {tid: theatre_coverage(t, satellites, REPORT_RUN)
-               for tid, t in load_theatres().items()}
+    results = {
+        tid: theatre_coverage(t, satellites, REPORT_RUN) for tid, t in load_theatres().items()
+    }
     table = pd.concat([r.table for r in results.values()], ignore_index=True)
     sources = sorted({s for r in results.values() for s in r.source_ids})
     summary = table[table["group"].isin([EUROPE_GROUP, EUROPE_US_GROUP])]
-    not_modelled = satellites[satellites["perigee_km"].isna()
-                              & satellites["mean_motion_rev_per_day"].isna()]
+    not_modelled = satellites[
+        satellites["perigee_km"].isna() & satellites["mean_motion_rev_per_day"].isna()
+    ]
     html = (
         "<p>Revisit and coverage of six theatres by European military and dual-use "
         "satellites (CSO, CERES, COSMO-SkyMed, PAZ; SAR-Lupe and first-generation "
@@ -80,11 +95,22 @@ def build(year: int) -> Section | None:
     html += html_table(
         summary.drop(columns=["satellites"]),
         "Revisit gaps (hours), daily accesses and coverage (percent of area) per theatre",
-        digits={"revisit_mean_gap_h": 1, "revisit_max_gap_h": 1, "accesses_per_day": 1,
-                "points_seen_pct": 0, "time_covered_pct": 2},
+        digits={
+            "revisit_mean_gap_h": 1,
+            "revisit_max_gap_h": 1,
+            "accesses_per_day": 1,
+            "points_seen_pct": 0,
+            "time_covered_pct": 2,
+        },
     )
-    html += figure(_revisit_chart(table), "Revisit gaps per theatre (bars: mean; dashes: "
-                   "maximum), Europe alone and with the US.", sources)
-    html += figure(_heat_maps(results), "Coverage maps: accesses per day per grid cell by "
-                   "European satellites in service.", sources)
+    html += figure(
+        _revisit_chart(table),
+        "Revisit gaps per theatre (bars: mean; dashes: maximum), Europe alone and with the US.",
+        sources,
+    )
+    html += figure(
+        _heat_maps(results),
+        "Coverage maps: accesses per day per grid cell by European satellites in service.",
+        sources,
+    )
     return Section("isr", "Sovereign ISR coverage", html, sources)

@@ -28,14 +28,14 @@ def build(year: int) -> Section | None:
     cols = 4
     rows = max(1, (len(shown) + cols - 1) // cols)
     fig, axes = plt.subplots(rows, cols, figsize=(11, 2.4 * rows), sharex=True, squeeze=False)
-    for ax, cat in zip(axes.ravel(), shown):
+    for ax, cat in zip(axes.ravel(), shown, strict=False):
         f = fan[fan.category == cat]
         ax.fill_between(f.year, f.p10, f.p90, color="#9ecae1", label="P10–P90")
         ax.plot(f.year, f.p50, color="#08519c", label="P50")
         ax.axhline(model.threshold_pct, color="#cb181d", lw=0.8, ls="--", label="threshold")
         ax.set_title(cat, fontsize=9)
         ax.set_ylim(bottom=0)
-    for ax in axes.ravel()[len(shown):]:
+    for ax in axes.ravel()[len(shown) :]:
         ax.axis("off")
     axes[0, 0].legend(fontsize=7, loc="lower left")
     fig.supylabel("coverage, % of requirement")
@@ -50,9 +50,17 @@ def build(year: int) -> Section | None:
     table = result.categories
     rows_html = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
-        for row in table[["category", "requirement", "earliest_covered_year",
-                          "p50_earliest_covered_year", "prob_covered_by_end_pct",
-                          "years_below_threshold", "orders_possible"]].itertuples(index=False)
+        for row in table[
+            [
+                "category",
+                "requirement",
+                "earliest_covered_year",
+                "p50_earliest_covered_year",
+                "prob_covered_by_end_pct",
+                "years_below_threshold",
+                "orders_possible",
+            ]
+        ].itertuples(index=False)
     )
     windows = result.windows
     win = ", ".join(f"{r.category} {r.first_year}–{r.last_year}" for r in windows.itertuples())
@@ -73,8 +81,12 @@ Sources: capability inventory, US contribution, costs and lead times (see Source
 <tbody>{rows_html}</tbody></table>
 <p class="note">{html.escape(" ".join(notes))}</p>
 """
-    return Section("transition", "The transition gap: build-up against US drawdown", body,
-                   source_ids=list(model.source_ids))
+    return Section(
+        "transition",
+        "The transition gap: build-up against US drawdown",
+        body,
+        source_ids=list(model.source_ids),
+    )
 
 
 def _cell(value: object) -> str:
@@ -83,4 +95,3 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return f"{value:,.1f}"
     return str(value)
-

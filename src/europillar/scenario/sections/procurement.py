@@ -18,7 +18,9 @@ class ProcurementTarget(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
-    iso3: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = Field(description="ISO3 code of the member.")
+    iso3: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = Field(
+        description="ISO3 code of the member."
+    )
     category: str = Field(description="Capability category id (e.g. mbt, artillery).")
     units: Annotated[int, Field(ge=0)] = Field(description="Units to receive by the target year.")
 
@@ -32,12 +34,14 @@ class ProcurementSettings(BaseModel):
         None, description="At most this many platform types per category (unset: no limit)."
     )
     buy_european_pct: Annotated[float, Field(ge=0.0, le=100.0)] | None = Field(
-        None, description="Minimum share (%) of plan value with European content, e.g. 65 "
-        "as in the EU SAFE instrument (unset: no rule)."
+        None,
+        description="Minimum share (%) of plan value with European content, e.g. 65 "
+        "as in the EU SAFE instrument (unset: no rule).",
     )
     juste_retour_pct: Annotated[float, Field(ge=0.0, le=100.0)] | None = Field(
-        None, description="Each member's work share within this many percentage points of "
-        "its funding share (unset: no rule)."
+        None,
+        description="Each member's work share within this many percentage points of "
+        "its funding share (unset: no rule).",
     )
     start_year: Annotated[int, Field(ge=1990, le=2100)] | None = Field(
         None, description="Year the joint orders are placed (unset: base_year + 1)."

@@ -28,7 +28,9 @@ class Drawdown(BaseModel):
     )
     over_years: int = Field(3, ge=1, description="conditional: years from trigger to floor")
     floor_pct: float | None = Field(
-        None, ge=0, le=100,
+        None,
+        ge=0,
+        le=100,
         description="US share (%) left at the end; default: the scenario's us_commitment",
     )
     remaining_pct: dict[int, float] | None = Field(

@@ -89,14 +89,31 @@ def _utc(stamp: dt.datetime | None) -> dt.datetime | None:
 
 
 def _scenario(row: Any) -> SavedScenario:
-    return SavedScenario(row.id, row.name, row.title, json.loads(row.body_json), row.decision_rule,
-                         _utc(row.created_at), _utc(row.updated_at))  # type: ignore[arg-type]
+    return SavedScenario(
+        row.id,
+        row.name,
+        row.title,
+        json.loads(row.body_json),
+        row.decision_rule,
+        _utc(row.created_at),  # type: ignore[arg-type]
+        _utc(row.updated_at),  # type: ignore[arg-type]
+    )
 
 
 def _job(row: Any) -> Job:
-    return Job(row.id, row.kind, row.scenario_id, json.loads(row.params_json), row.status,
-               float(row.progress), row.message, json.loads(row.meta_json),
-               _utc(row.created_at), _utc(row.started_at), _utc(row.finished_at))  # type: ignore[arg-type]
+    return Job(
+        row.id,
+        row.kind,
+        row.scenario_id,
+        json.loads(row.params_json),
+        row.status,
+        float(row.progress),
+        row.message,
+        json.loads(row.meta_json),
+        _utc(row.created_at),  # type: ignore[arg-type]
+        _utc(row.started_at),
+        _utc(row.finished_at),
+    )
 
 
 class Store:
@@ -120,10 +137,16 @@ class Store:
         try:
             with self.engine.begin() as c:
                 new_id = c.execute(
-                    insert(scenarios).values(
-                        name=body["name"], title=body["title"], body_json=json.dumps(body),
-                        decision_rule=decision_rule, created_at=stamp, updated_at=stamp,
-                    ).returning(scenarios.c.id)
+                    insert(scenarios)
+                    .values(
+                        name=body["name"],
+                        title=body["title"],
+                        body_json=json.dumps(body),
+                        decision_rule=decision_rule,
+                        created_at=stamp,
+                        updated_at=stamp,
+                    )
+                    .returning(scenarios.c.id)
                 ).scalar_one()
         except IntegrityError:
             raise NameTaken(body["name"]) from None
@@ -131,13 +154,20 @@ class Store:
         assert found is not None
         return found
 
-    def update_scenario(self, scenario_id: int, body: dict[str, Any], decision_rule: str) -> SavedScenario | None:
+    def update_scenario(
+        self, scenario_id: int, body: dict[str, Any], decision_rule: str
+    ) -> SavedScenario | None:
         try:
             with self.engine.begin() as c:
                 count = c.execute(
-                    update(scenarios).where(scenarios.c.id == scenario_id).values(
-                        name=body["name"], title=body["title"], body_json=json.dumps(body),
-                        decision_rule=decision_rule, updated_at=now(),
+                    update(scenarios)
+                    .where(scenarios.c.id == scenario_id)
+                    .values(
+                        name=body["name"],
+                        title=body["title"],
+                        body_json=json.dumps(body),
+                        decision_rule=decision_rule,
+                        updated_at=now(),
                     )
                 ).rowcount
         except IntegrityError:
@@ -146,7 +176,9 @@ class Store:
 
     def delete_scenario(self, scenario_id: int) -> bool:
         with self.engine.begin() as c:
-            ids = [r.id for r in c.execute(select(jobs.c.id).where(jobs.c.scenario_id == scenario_id))]
+            ids = [
+                r.id for r in c.execute(select(jobs.c.id).where(jobs.c.scenario_id == scenario_id))
+            ]
             if ids:
                 c.execute(delete(results).where(results.c.job_id.in_(ids)))
                 c.execute(delete(jobs).where(jobs.c.id.in_(ids)))
@@ -156,11 +188,18 @@ class Store:
     def create_job(self, kind: str, scenario_id: int, params: dict[str, Any]) -> Job:
         with self.engine.begin() as c:
             new_id = c.execute(
-                insert(jobs).values(
-                    kind=kind, scenario_id=scenario_id, params_json=json.dumps(params),
-                    status="queued", progress=0.0, message="waiting for a worker", meta_json="{}",
+                insert(jobs)
+                .values(
+                    kind=kind,
+                    scenario_id=scenario_id,
+                    params_json=json.dumps(params),
+                    status="queued",
+                    progress=0.0,
+                    message="waiting for a worker",
+                    meta_json="{}",
                     created_at=now(),
-                ).returning(jobs.c.id)
+                )
+                .returning(jobs.c.id)
             ).scalar_one()
         found = self.get_job(new_id)
         assert found is not None
@@ -192,35 +231,56 @@ class Store:
         """At start-up: jobs a previous server left queued or running can never finish."""
         with self.engine.begin() as c:
             return c.execute(
-                update(jobs).where(jobs.c.status.in_(ACTIVE)).values(
-                    status="interrupted", message="the server stopped before the job finished",
+                update(jobs)
+                .where(jobs.c.status.in_(ACTIVE))
+                .values(
+                    status="interrupted",
+                    message="the server stopped before the job finished",
                     finished_at=now(),
                 )
             ).rowcount
 
-    def finish_job(self, job_id: int, frames: dict[str, pd.DataFrame], meta: dict[str, Any]) -> bool:
+    def finish_job(
+        self, job_id: int, frames: dict[str, pd.DataFrame], meta: dict[str, Any]
+    ) -> bool:
         """Store every result frame and mark the job done, in one transaction."""
         with self.engine.begin() as c:
             row = c.execute(select(jobs.c.status).where(jobs.c.id == job_id)).first()
             if row is None or row.status != "running":
                 return False
             for name, frame in frames.items():
-                c.execute(insert(results).values(job_id=job_id, name=name,
-                                                 body_json=frame_json(frame)))
-            c.execute(update(jobs).where(jobs.c.id == job_id).values(
-                status="done", progress=1.0, message="finished", meta_json=json.dumps(meta),
-                finished_at=now()))
+                c.execute(
+                    insert(results).values(job_id=job_id, name=name, body_json=frame_json(frame))
+                )
+            c.execute(
+                update(jobs)
+                .where(jobs.c.id == job_id)
+                .values(
+                    status="done",
+                    progress=1.0,
+                    message="finished",
+                    meta_json=json.dumps(meta),
+                    finished_at=now(),
+                )
+            )
         return True
 
     def result_names(self, job_id: int) -> list[str]:
         with self.engine.connect() as c:
-            return [r.name for r in c.execute(
-                select(results.c.name).where(results.c.job_id == job_id).order_by(results.c.id))]
+            return [
+                r.name
+                for r in c.execute(
+                    select(results.c.name).where(results.c.job_id == job_id).order_by(results.c.id)
+                )
+            ]
 
     def result(self, job_id: int, name: str) -> pd.DataFrame | None:
         with self.engine.connect() as c:
-            row = c.execute(select(results.c.body_json).where(
-                results.c.job_id == job_id, results.c.name == name)).first()
+            row = c.execute(
+                select(results.c.body_json).where(
+                    results.c.job_id == job_id, results.c.name == name
+                )
+            ).first()
         if row is None:
             return None
         return frame_from_json(row.body_json)

@@ -38,7 +38,9 @@ results = Table(
     "results",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("job_id", Integer, ForeignKey("jobs.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column(
+        "job_id", Integer, ForeignKey("jobs.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
     Column("name", String(60), nullable=False),
     Column("body_json", Text, nullable=False),  # DataFrame as pandas orient="split" JSON
 )
