@@ -27,16 +27,20 @@ def run_transition(
     seed: int,
     chunk_draws: int = 16 * BLOCK,
     scheduler: str | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
     on_progress: Callable[[int], None] | None = None,
+    kernel: str = "auto",
 ) -> TransitionResult:
     """Central (deterministic) run and ``draws`` Monte Carlo draws with ``seed``.
 
-    ``scheduler`` (a Dask scheduler address) or ``workers > 1`` (local processes) only
-    change where chunks run, never the result.
+    ``scheduler`` (a Dask scheduler address), ``workers`` (local processes; None chooses
+    by draws and free cores) and ``kernel`` (numpy, numba or auto) only change where and
+    how fast chunks run, never the result.
     """
     run = central_run(model, params)
-    summary = execute(model, params, draws, seed, chunk_draws, scheduler, workers, on_progress)
+    summary = execute(
+        model, params, draws, seed, chunk_draws, scheduler, workers, on_progress, kernel
+    )
     return TransitionResult(
         central=central_frame(model, run),
         fan=fan_frame(model, summary),

@@ -9,6 +9,7 @@ changes coverage but never European orders. See docs/transition.md for the equat
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -128,27 +129,106 @@ def budget_paths(model: Model, draws: Draws) -> np.ndarray:
     return growth * (base + progress[None, :] * climb[:, None])
 
 
-def us_schedule(model: Model, draws: Draws) -> np.ndarray:
-    """Remaining US fraction, time-major (T, D, C), for the non-conditional kinds.
+class Prepared(NamedTuple):
+    """Per-draw constants of one batch, shared by the numpy loop and the compiled kernel.
+
+    Built once per batch by :func:`prepare` (vectorised numpy, O(C x D)); both yearly loops
+    (:func:`simulate` here and ``kernel.py``) start from these same arrays, so they only
+    have to agree on the yearly step. Category-major: (C, D) unless noted.
+    """
+
+    years: np.ndarray  # (T,) float years
+    budget: np.ndarray  # (D, T) total European military budget, USD m
+    build_money: np.ndarray  # (T, D) USD m available for the build-up each year
+    legacy0: np.ndarray  # (C,) European stock at the start
+    keep: np.ndarray  # (D,) 1 - retirement rate
+    capacity0: np.ndarray  # (C,) production capacity in the start year (inf = uncapped)
+    ramp: np.ndarray  # (D,) 1 + capacity ramp-up rate
+    target_stock: np.ndarray  # (C, D) stock that meets the requirement at this readiness
+    cost0: np.ndarray  # (C, D) unit cost, 0 where nothing can be ordered
+    inv_cost: np.ndarray  # (C, D) 1 / unit cost, 0 where nothing can be ordered
+    fixed_share: np.ndarray  # (C, D) allocation shares for the fixed-share policy
+    lead: np.ndarray  # (C, D) int64 lead time in years, >= 1
+    eu_factor: np.ndarray  # (C, D) stock -> coverage points
+    us_factor: np.ndarray  # (C,) remaining US share -> coverage points
+    kind: np.ndarray  # (C,) int64 drawdown kind KIND_*
+    start: np.ndarray  # (C,) drawdown start (before the draw's shift)
+    end: np.ndarray  # (C,)
+    floor: np.ndarray  # (C,)
+    trigger_pct: np.ndarray  # (C,)
+    over_years: np.ndarray  # (C,) conditional: years from trigger to floor, >= 1
+    series: np.ndarray  # (T, C) remaining US fraction for KIND_SERIES columns
+    shift: np.ndarray  # (D,) years added to gradual/abrupt dates
+    fixed: bool  # fixed-share policy (else proportional to the gap)
+    threshold_pct: float
+
+
+def prepare(model: Model, draws: Draws) -> Prepared:
+    """Per-draw constants of the batch (see :class:`Prepared`)."""
+    data = model.data
+    col = (slice(None), None)  # per-category vector -> (C, 1)
+    readiness = np.clip(data.readiness[col] * draws.readiness_scale[None, :], 1e-9, 1.0)
+    cost = data.unit_cost[col] * draws.unit_cost_scale[None, :]  # (C, D)
+    can_order = np.isfinite(cost) & (cost > 0)
+    cost = np.where(can_order, cost, np.inf)
+    cost0 = np.where(can_order, cost, 0.0)
+    lead = np.maximum(1, np.rint(data.lead_time[col] * draws.lead_time_scale[None, :]))
+    lead = np.where(np.isfinite(lead), lead, 1).astype(np.int64)
+    budget = budget_paths(model, draws)  # (D, T)
+    extra = np.maximum(budget - budget[:, :1], 0.0)  # money above the start year
+    build_money = np.ascontiguousarray(
+        (extra * (draws.equipment_share * draws.build_up_share)[:, None]).T
+    )  # (T, D)
+    dd = model.drawdown
+    f64 = np.float64
+    return Prepared(
+        years=model.years.astype(f64),
+        budget=budget,
+        build_money=build_money,
+        legacy0=np.ascontiguousarray(data.initial_stock, dtype=f64),
+        keep=np.ascontiguousarray(1.0 - draws.retirement, dtype=f64),
+        capacity0=np.ascontiguousarray(data.capacity, dtype=f64),
+        ramp=np.ascontiguousarray(1.0 + draws.capacity_ramp, dtype=f64),
+        target_stock=np.where(can_order, data.requirement[col] / readiness, 0.0),
+        cost0=cost0,
+        inv_cost=np.where(can_order, 1.0 / cost0.clip(min=1e-300), 0.0),
+        fixed_share=np.where(can_order, data.fixed_share[col], 0.0),
+        lead=lead,
+        eu_factor=100.0 * readiness / data.requirement[col],
+        us_factor=np.ascontiguousarray(100.0 * data.us_units / data.requirement, dtype=f64),
+        kind=np.ascontiguousarray(dd.kind, dtype=np.int64),
+        start=np.ascontiguousarray(dd.start, dtype=f64),
+        end=np.ascontiguousarray(dd.end, dtype=f64),
+        floor=np.ascontiguousarray(dd.floor, dtype=f64),
+        trigger_pct=np.ascontiguousarray(dd.trigger_pct, dtype=f64),
+        over_years=np.ascontiguousarray(np.maximum(dd.over_years, 1), dtype=f64),
+        series=np.ascontiguousarray(dd.series, dtype=f64),
+        shift=np.ascontiguousarray(draws.drawdown_shift, dtype=f64),
+        fixed=model.policy == "fixed_shares",
+        threshold_pct=float(model.threshold_pct),
+    )
+
+
+def us_schedule(p: Prepared) -> np.ndarray:
+    """Remaining US fraction, time-major (T, C, D), for the non-conditional kinds.
 
     Conditional categories are 1 here (the loop decides them). When every draw has the
     same drawdown shift the draw axis has length 1 and broadcasts.
     """
-    dd = model.drawdown
-    shifts = draws.drawdown_shift
+    shifts = p.shift
     shift = shifts[:1] if np.all(shifts == shifts[0]) else shifts
-    years = model.years.astype(float)[:, None, None]  # (T, 1, 1)
-    start = dd.start[None, None, :] + shift[None, :, None]
-    end = dd.end[None, None, :] + shift[None, :, None]
-    floor = dd.floor[None, None, :]
+    years = p.years[:, None, None]  # (T, 1, 1)
+    start = p.start[None, :, None] + shift[None, None, :]
+    end = p.end[None, :, None] + shift[None, None, :]
+    floor = p.floor[None, :, None]
     span = np.maximum(end - start, 1e-9)
     gradual = 1.0 - (1.0 - floor) * np.clip((years - start) / span, 0.0, 1.0)
     abrupt = np.where(years >= start, floor, 1.0)
-    kind = dd.kind[None, None, :]
-    out = np.ones((years.shape[0], shift.shape[0], dd.kind.shape[0]))
+    kind = p.kind[None, :, None]
+    out = np.ones((years.shape[0], kind.shape[1], shift.shape[0]))
     out = np.where(kind == KIND_GRADUAL, gradual, out)
     out = np.where(kind == KIND_ABRUPT, abrupt, out)
-    return np.where(kind == KIND_SERIES, dd.series[:, None, :], out)
+    return np.where(kind == KIND_SERIES, p.series[:, :, None], out)
 
 
 def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
@@ -157,36 +237,18 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
     Internally arrays are category-major (C, D) so that every operation runs over
     contiguous draws and the sum over categories adds whole rows, in the same order
     whatever the number of draws. With ``detail=False`` only coverage is kept (the
-    Monte Carlo needs nothing else).
+    Monte Carlo needs nothing else). ``kernel.py`` runs the same yearly step compiled;
+    a test holds the two bit-identical.
     """
-    data = model.data
+    p = prepare(model, draws)
     years = model.years
-    n_draws, n_years, n_cat = draws.size, years.shape[0], len(data.categories)
-    col = (slice(None), None)  # per-category vector -> (C, 1)
-
-    readiness = np.clip(data.readiness[col] * draws.readiness_scale[None, :], 1e-9, 1.0)
-    cost = data.unit_cost[col] * draws.unit_cost_scale[None, :]  # (C, D)
-    can_order = np.isfinite(cost) & (cost > 0)
-    cost = np.where(can_order, cost, np.inf)
-    cost0 = np.where(can_order, cost, 0.0)
-    lead = np.maximum(1, np.rint(data.lead_time[col] * draws.lead_time_scale[None, :]))
-    lead = np.where(np.isfinite(lead), lead, 1).astype(np.int64)
-    target_stock = np.where(can_order, data.requirement[col] / readiness, 0.0)
-    eu_factor = 100.0 * readiness / data.requirement[col]  # stock -> coverage points
-    us_factor = (100.0 * data.us_units / data.requirement)[col]  # US share -> points
-
-    budget = budget_paths(model, draws)  # (D, T)
-    extra = np.maximum(budget - budget[:, :1], 0.0)  # money above the start year
-    build_money = np.ascontiguousarray(
-        (extra * (draws.equipment_share * draws.build_up_share)[:, None]).T
-    )  # (T, D)
-
-    us_frac = us_schedule(model, draws).transpose(0, 2, 1)  # (T, C, D or 1)
-    dd = model.drawdown
-    conditional = (dd.kind == KIND_CONDITIONAL)[col]
+    n_draws, n_years, n_cat = draws.size, years.shape[0], len(model.data.categories)
+    col = (slice(None), None)
+    us_frac = us_schedule(p)  # (T, C, D or 1)
+    conditional = (p.kind == KIND_CONDITIONAL)[col]
     any_conditional = bool(conditional.any())
     trigger_year = np.full((n_cat, n_draws), np.inf)
-    fixed_share = np.where(can_order, data.fixed_share[col], 0.0)
+    lead = p.lead
 
     # Orders placed in year t with lead L arrive in slot t + L (time-major, flat).
     pad = n_years + int(lead.max()) + 1
@@ -200,12 +262,12 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
     names = ("european", "us", "stock", "deliveries", "orders")
     kept = {name: np.empty((n_years, n_cat, n_draws)) for name in names} if detail else {}
 
-    legacy = np.array(np.broadcast_to(data.initial_stock[col], shape), dtype=float)
-    keep = 1.0 - draws.retirement[None, :]
-    capacity = np.array(np.broadcast_to(data.capacity[col], shape), dtype=float)
-    ramp = 1.0 + draws.capacity_ramp[None, :]
-    inv_cost = np.where(can_order, 1.0 / cost0.clip(min=1e-300), 0.0)
-    fixed = model.policy == "fixed_shares"
+    legacy = np.array(np.broadcast_to(p.legacy0[col], shape), dtype=float)
+    capacity = np.array(np.broadcast_to(p.capacity0[col], shape), dtype=float)
+    keep, ramp = p.keep[None, :], p.ramp[None, :]
+    target_stock, cost0, inv_cost, eu_factor = p.target_stock, p.cost0, p.inv_cost, p.eu_factor
+    us_factor = p.us_factor[col]
+    build_money = p.build_money
     # Work buffers, reused every year (the loop is memory-bound: avoid temporaries).
     money, orders = np.empty(shape), np.empty(shape)
     delivered, stock, eu_pct = np.empty(shape), np.empty(shape), np.empty(shape)
@@ -215,8 +277,8 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
             legacy *= keep
             capacity *= ramp
         # Orders: towards the stock that meets the requirement, counting what is on order.
-        if fixed:
-            np.multiply(build_money[t][None, :], fixed_share, out=money)
+        if p.fixed:
+            np.multiply(build_money[t][None, :], p.fixed_share, out=money)
         else:
             np.subtract(target_stock, legacy, out=money)
             money -= cum_orders
@@ -242,15 +304,15 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
 
         frac = us_frac[t]
         if any_conditional:
-            fired = conditional & (eu_pct >= dd.trigger_pct[col])
-            trigger_year = np.where(fired & np.isinf(trigger_year), years[t], trigger_year)
-            progress = np.clip((years[t] - trigger_year) / np.maximum(dd.over_years, 1)[col], 0, 1)
+            fired = conditional & (eu_pct >= p.trigger_pct[col])
+            trigger_year = np.where(fired & np.isinf(trigger_year), p.years[t], trigger_year)
+            progress = np.clip((p.years[t] - trigger_year) / p.over_years[col], 0, 1)
             progress = np.where(np.isinf(trigger_year), 0.0, progress)
-            frac = np.where(conditional, 1.0 - (1.0 - dd.floor[col]) * progress, frac)
+            frac = np.where(conditional, 1.0 - (1.0 - p.floor[col]) * progress, frac)
         np.add(eu_pct, us_factor * frac, out=coverage[t])
         if detail:
             kept["european"][t] = eu_pct
-            kept["us"][t] = data.us_units[col] * frac
+            kept["us"][t] = model.data.us_units[col] * frac
             kept["stock"][t] = stock
             kept["deliveries"][t] = delivered
             kept["orders"][t] = money
@@ -265,5 +327,5 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
         draw_major(kept.get("stock")),
         draw_major(kept.get("deliveries")),
         draw_major(kept.get("orders")),
-        budget,
+        p.budget,
     )
