@@ -10,11 +10,14 @@ Two exact algorithms, chosen by the ranges of the weight vectors:
   dynamic programme over the grid of (count, weight sums) giving the polynomial
   ``prod_i (1 + x^{w_i})``; player ``i`` is removed again by exact polynomial division.
 * **meet in the middle** (one vector with a huge range, e.g. populations in persons): the
-  players are split in two halves whose 2^(n/2) sub-coalitions are listed with their small
-  state and their large total; for each small state the formula reduces to "large total
-  >= tau(state)", so winning pairs are counted with one sorted search per half.
+  players are split in two halves whose 2^(n/2) sub-coalitions are listed, sorted, with
+  their small state and their large total; for each small state the formula reduces to
+  "large total >= tau(state)", so winning pairs are counted with one sorted search per
+  pair of groups, and per-player counts come from sums over the subset lattice
+  (``middle.py``).
 
-Both use integers only; brute force (``bruteforce.py``) checks them in the tests.
+Both use integers only (no floating-point matrix products, hence no BLAS threads);
+brute force (``bruteforce.py``) checks them in the tests.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from europillar.decisions.game import COUNT, Game, evaluate, leaves
+from europillar.decisions.middle import count_by_middle
 
 IntArray = npt.NDArray[np.int64]
 
@@ -148,16 +152,6 @@ def _thresholds_tau(game: Game, small: list[str], large: str, shape: tuple[int, 
     return tau.ravel()
 
 
-def _enumerate_half(
-    flat_w: IntArray, large_w: IntArray, count_w: IntArray
-) -> tuple[npt.NDArray[np.uint8], IntArray, IntArray, IntArray]:
-    m = len(flat_w)
-    masks = np.arange(1 << m, dtype=np.int64)
-    bits = ((masks[:, None] >> np.arange(m, dtype=np.int64)) & 1).astype(np.uint8)
-    b64 = bits.astype(np.int64)
-    return bits, b64 @ flat_w, b64 @ large_w, b64 @ count_w
-
-
 def _by_meet_in_the_middle(game: Game, small: list[str], large: str) -> tuple[IntArray, IntArray]:
     n = game.n
     weights = np.array([game.vectors[name] for name in small], dtype=np.int64).T
@@ -165,71 +159,6 @@ def _by_meet_in_the_middle(game: Game, small: list[str], large: str) -> tuple[In
     strides = np.array([int(np.prod(shape[k + 1 :])) for k in range(len(shape))], dtype=np.int64)
     flat_w = weights @ strides
     large_w = np.array(game.vectors[large], dtype=np.int64)
-    count_w = np.ones(n, dtype=np.int64)
     tau = _thresholds_tau(game, small, large, shape)
 
-    half = n // 2
-    parts = [np.arange(0, half), np.arange(half, n)]
-    enum = [_enumerate_half(flat_w[p], large_w[p], count_w[p]) for p in parts]
-    winning = np.zeros(n + 1, dtype=np.int64)
-    containing = np.zeros((n, n + 1), dtype=np.int64)
-    for side in (0, 1):
-        bits, flat_a, big_a, cnt_a = enum[side]
-        _, flat_b, big_b, cnt_b = enum[1 - side]
-        per_sub = _pair_counts(flat_a, big_a, cnt_a, flat_b, big_b, cnt_b, tau, n)
-        containing[parts[side]] = _exact_matmul(bits.T, per_sub)
-        if side == 0:
-            winning = per_sub.sum(axis=0)
-    return winning, containing
-
-
-def _exact_matmul(bits_t: npt.NDArray[np.uint8], counts: IntArray) -> IntArray:
-    """``bits_t @ counts`` exactly: BLAS float64 while every sum stays below 2^53."""
-    if counts.size and int(counts.max()) * counts.shape[0] < 2**52:
-        return np.rint(bits_t.astype(np.float64) @ counts.astype(np.float64)).astype(np.int64)
-    return bits_t.astype(np.int64) @ counts
-
-
-def _pair_counts(
-    flat_a: IntArray,
-    big_a: IntArray,
-    cnt_a: IntArray,
-    flat_b: IntArray,
-    big_b: IntArray,
-    cnt_b: IntArray,
-    tau: IntArray,
-    n: int,
-    chunk: int = 1 << 15,
-) -> IntArray:
-    """For each sub-coalition a of one half: winning completions by the other half, by size."""
-    order = np.lexsort((big_b, flat_b))
-    flat_s, big_s, cnt_s = flat_b[order], big_b[order], cnt_b[order]
-    group_start = np.flatnonzero(np.r_[True, flat_s[1:] != flat_s[:-1]])
-    group_end = np.r_[group_start[1:], len(flat_s)]
-    g_flat = flat_s[group_start]
-    g_cnt = cnt_s[group_start]
-    top = int(big_s.max()) + 1
-    offset = np.int64(top + 1)
-    rank = np.repeat(np.arange(len(group_start), dtype=np.int64), group_end - group_start)
-    keys = rank * offset + big_s  # sorted: by group, then by large total
-    g_rank = np.arange(len(group_start), dtype=np.int64)
-    distinct_sizes = len(np.unique(g_cnt)) == len(g_cnt)
-
-    out = np.zeros((len(flat_a), n + 1), dtype=np.int64)
-    for lo in range(0, len(flat_a), chunk):
-        fa, ba, ca = flat_a[lo : lo + chunk], big_a[lo : lo + chunk], cnt_a[lo : lo + chunk]
-        need = tau[fa[:, None] + g_flat[None, :]] - ba[:, None]  # least large total from side b
-        need = np.clip(need, 0, top)
-        first = np.searchsorted(keys, g_rank[None, :] * offset + need, side="left")
-        wins = group_end[None, :] - first  # (chunk, groups)
-        size = ca[:, None] + g_cnt[None, :]
-        rows = np.arange(len(fa), dtype=np.int64)[:, None]
-        if distinct_sizes:  # each group has its own coalition size: plain scatter, no sums
-            out[lo + rows, size] = wins
-            continue
-        flat = (rows * (n + 1) + size).ravel()
-        block = np.bincount(
-            flat, weights=wins.ravel().astype(np.float64), minlength=len(fa) * (n + 1)
-        )
-        out[lo : lo + len(fa)] = np.rint(block).astype(np.int64).reshape(len(fa), n + 1)
-    return out
+    return count_by_middle(flat_w, large_w, tau, int(strides[0]), n)
