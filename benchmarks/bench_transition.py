@@ -17,8 +17,8 @@ import time
 
 import numpy as np
 
+from europillar import dataset, transition
 from europillar.scenario import load_scenario
-from europillar.transition import build_model
 from europillar.transition.model import Draws, simulate
 from europillar.transition.montecarlo import PARAMETERS, execute
 from europillar.transition.results import central_draws
@@ -37,7 +37,8 @@ def main() -> None:
     parser.add_argument("--ema-experiments", type=int, default=2000)
     args = parser.parse_args()
 
-    model, params, _, _ = build_model(load_scenario(args.scenario))
+    inputs = transition.inputs(load_scenario(args.scenario), dataset.load())
+    model, params = inputs.model, dict(inputs.params)
     print(
         f"scenario {args.scenario}: {len(model.data.categories)} categories, "
         f"{model.years.size} years, uncertain: "

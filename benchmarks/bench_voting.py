@@ -20,7 +20,14 @@ from typing import TypeVar
 
 import numpy as np
 
-from europillar.decisions import Game, Leaf, instantiate, power_indices, preset, qmv_population
+from europillar.decisions import (
+    Game,
+    Leaf,
+    instantiate,
+    preset,
+    qmv_population,
+    voting_power_indices,
+)
 from europillar.decisions.bruteforce import brute_force_swings
 
 T = TypeVar("T")
@@ -45,7 +52,7 @@ def main() -> None:
         f"EU27 QMV, Council population figures {year} ({len(members)} members, populations in persons)"
     )
 
-    t_exact, exact = best_of(lambda: power_indices(game))
+    t_exact, exact = best_of(lambda: voting_power_indices(game))
     t_indices, _ = best_of(lambda: (exact.banzhaf_normalized(), exact.shapley_shubik()))
     print(
         f"  exact ({exact.method}): {t_exact * 1000:.1f} ms for swings by size, "
@@ -74,7 +81,7 @@ def main() -> None:
     reference.calc_shapley_shubik()
     t_pi = time.perf_counter() - start
     simple = Game(tuple(members), {"w": tuple(weights)}, Leaf("w", quota), "population quota")
-    t_ours, ours = best_of(lambda: power_indices(simple))
+    t_ours, ours = best_of(lambda: voting_power_indices(simple))
     bz = [float(v) for v in ours.banzhaf_normalized()]
     ss = [float(v) for v in ours.shapley_shubik()]
     diff = max(

@@ -31,11 +31,13 @@ def test_ci_runs_the_readme_commands() -> None:
     assert "<!-- ci:main -->" in ci and "<!-- ci:test -->" in ci
 
 
-def test_every_domain_snippet_is_in_the_readme() -> None:
-    snippets = sorted((ROOT / "docs").glob("readme-*.md"))
-    assert len(snippets) >= 6
-    for snippet in snippets:
-        assert snippet.read_text(encoding="utf-8").strip() in README, snippet.name
+def test_the_python_tour_runs_every_domain_through_the_contract() -> None:
+    from europillar.runner import DOMAINS
+
+    blocks = "\n".join(re.findall(r"```python\n(.+?)\n```", README, re.DOTALL))
+    for domain in DOMAINS:
+        assert f'europillar.run("{domain}"' in blocks, domain
+    assert "europillar.load_dataset()" in blocks and "europillar.load_scenario(" in blocks
 
 
 def test_every_cli_command_in_the_readme_exists() -> None:
@@ -66,3 +68,11 @@ def test_every_python_example_in_the_readme_runs(tmp_path: Path) -> None:
             timeout=600,
         )
         assert result.returncode == 0, f"{block.splitlines()[0]}\n{result.stderr[-800:]}"
+
+
+def test_docs_index_lists_every_page() -> None:
+    index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    pages = sorted(p.name for p in (ROOT / "docs").glob("*.md") if p.name != "index.md")
+    missing = [p for p in pages if f"]({p})" not in index]
+    assert not missing, missing
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")

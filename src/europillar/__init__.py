@@ -1,7 +1,15 @@
 """europillar: an open, reproducible planning model for a European pillar of defence.
 
-The top level names the entry points of each domain (imported on first use, so that
-``import europillar`` stays light); each domain package has its full API.
+The public API is the engine contract (docs/api.md)::
+
+    import europillar
+    dataset = europillar.load_dataset()                  # the cited tables, immutable
+    scenario = europillar.load_scenario("replace_us_full")   # a preset or a TOML file
+    result = europillar.run("capability", scenario, dataset)  # inputs -> run -> result
+    result.tables["by_category"]; result.sources; result.notes; result.meta
+
+Names are imported on first use, so that ``import europillar`` stays light; each domain
+package (``europillar.capability`` …) has ``inputs``, ``run`` and its building blocks.
 """
 
 from __future__ import annotations
@@ -12,42 +20,33 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "load": "europillar.data",
-    "series": "europillar.data",
-    "members": "europillar.countries",
-    "load_scenario": "europillar.scenario",
-    "compare": "europillar.power",
-    "burden_table": "europillar.burden",
-    "compute_gaps": "europillar.capability",
-    "build_model": "europillar.transition",
-    "run_transition": "europillar.transition",
-    "power_indices": "europillar.decisions",
-    "solve": "europillar.procurement",
-    "theatre_coverage": "europillar.isr",
-    "resilience_table": "europillar.command",
-    "InputError": "europillar.errors",
+    "DOMAINS": ("europillar.runner", "DOMAINS"),
+    "Dataset": ("europillar.dataset", "Dataset"),
+    "InputError": ("europillar.errors", "InputError"),
+    "Result": ("europillar.result", "Result"),
+    "Scenario": ("europillar.scenario.schema", "Scenario"),
+    "load_dataset": ("europillar.dataset", "load"),
+    "load_scenario": ("europillar.scenario.loader", "load_scenario"),
+    "members": ("europillar.countries", "members"),
+    "run": ("europillar.runner", "run"),
 }
 
 __all__ = [
+    "DOMAINS",
+    "Dataset",
     "InputError",
+    "Result",
+    "Scenario",
     "__version__",
-    "build_model",
-    "burden_table",
-    "compare",
-    "compute_gaps",
-    "load",
+    "load_dataset",
     "load_scenario",
     "members",
-    "power_indices",
-    "resilience_table",
-    "run_transition",
-    "series",
-    "solve",
-    "theatre_coverage",
+    "run",
 ]
 
 
 def __getattr__(name: str) -> Any:
     if name in _API:
-        return getattr(importlib.import_module(_API[name]), name)
+        module, attribute = _API[name]
+        return getattr(importlib.import_module(module), attribute)
     raise AttributeError(f"module 'europillar' has no attribute {name!r}")

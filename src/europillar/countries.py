@@ -11,38 +11,49 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from europillar.data import load
 from europillar.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from europillar.dataset import Dataset
 
 NORTH_AMERICA = ("USA", "CAN")
 COMPARATORS = ("USA", "RUS", "CHN")
 ORGANISATION_BLOCS = ("EU27", "NATO", "EUROPEAN_NATO", "EU_NATO")
 
 
-def all_codes() -> list[str]:
+def _table(name: str, dataset: Dataset | None) -> pd.DataFrame:
+    from europillar.dataset import load
+
+    return (dataset if dataset is not None else load()).table(name)
+
+
+def all_codes(dataset: Dataset | None = None) -> list[str]:
     """ISO3 codes of every country in scope, sorted."""
-    return sorted(load("countries")["iso3"])
+    return sorted(_table("countries", dataset)["iso3"])
 
 
-def name(iso3: str) -> str:
+def name(iso3: str, dataset: Dataset | None = None) -> str:
     """Common English short name of a country in scope."""
-    countries = load("countries").set_index("iso3")["name"]
+    countries = _table("countries", dataset).set_index("iso3")["name"]
     if iso3 not in countries.index:
-        raise InputError(None, "iso3", iso3, "not a country in scope", allowed=all_codes())
+        raise InputError(
+            None, "iso3", iso3, "not a country in scope", allowed=sorted(countries.index)
+        )
     return str(countries[iso3])
 
 
-def region_groups() -> list[str]:
+def region_groups(dataset: Dataset | None = None) -> list[str]:
     """Names of the region groups (tables/regions.csv)."""
-    return list(load("regions")["region_group"])
+    return list(_table("regions", dataset)["region_group"])
 
 
-def bloc_names() -> list[str]:
+def bloc_names(dataset: Dataset | None = None) -> list[str]:
     """Every named bloc ``members`` accepts (single comparator states come as ISO3)."""
-    return [*ORGANISATION_BLOCS, *region_groups(), *COMPARATORS]
+    return [*ORGANISATION_BLOCS, *region_groups(dataset), *COMPARATORS]
 
 
 def _year_end(year: int) -> dt.date:
@@ -51,10 +62,10 @@ def _year_end(year: int) -> dt.date:
     return dt.date(year, 12, 31)
 
 
-def organisation_members(organisation: str, year: int) -> list[str]:
+def organisation_members(organisation: str, year: int, dataset: Dataset | None = None) -> list[str]:
     """Members of 'EU' or 'NATO' on 31 December of ``year`` (see module docstring)."""
     end = _year_end(year)
-    rows: pd.DataFrame = load("memberships")
+    rows = _table("memberships", dataset)
     rows = rows[rows["organisation"] == organisation]
     if rows.empty:
         raise InputError(
@@ -69,8 +80,8 @@ def organisation_members(organisation: str, year: int) -> list[str]:
     return sorted(result)
 
 
-def _validate_codes(codes: Iterable[str]) -> list[str]:
-    known = set(all_codes())
+def _validate_codes(codes: Iterable[str], dataset: Dataset | None) -> list[str]:
+    known = set(all_codes(dataset))
     result = []
     for code in codes:
         if not isinstance(code, str) or code not in known:
@@ -84,7 +95,7 @@ def _validate_codes(codes: Iterable[str]) -> list[str]:
     return sorted(result)
 
 
-def members(bloc: str | Iterable[str], year: int) -> list[str]:
+def members(bloc: str | Iterable[str], year: int, dataset: Dataset | None = None) -> list[str]:
     """ISO3 members of ``bloc`` in ``year``, sorted.
 
     ``bloc`` is "EU27" (EU members that year: 28 before 2020), "NATO", "EUROPEAN_NATO"
@@ -93,23 +104,23 @@ def members(bloc: str | Iterable[str], year: int) -> list[str]:
     """
     _year_end(year)
     if not isinstance(bloc, str):
-        return _validate_codes(bloc)
+        return _validate_codes(bloc, dataset)
     if bloc == "EU27":
-        return organisation_members("EU", year)
+        return organisation_members("EU", year, dataset)
     if bloc == "NATO":
-        return organisation_members("NATO", year)
+        return organisation_members("NATO", year, dataset)
     if bloc == "EUROPEAN_NATO":
-        return [c for c in organisation_members("NATO", year) if c not in NORTH_AMERICA]
+        return [c for c in organisation_members("NATO", year, dataset) if c not in NORTH_AMERICA]
     if bloc == "EU_NATO":
-        nato = set(organisation_members("NATO", year))
-        return [c for c in organisation_members("EU", year) if c in nato]
-    countries = load("countries")
+        nato = set(organisation_members("NATO", year, dataset))
+        return [c for c in organisation_members("EU", year, dataset) if c in nato]
+    countries = _table("countries", dataset)
     if bloc in set(countries["region_group"]):
         return sorted(countries.loc[countries["region_group"] == bloc, "iso3"])
     if bloc in set(countries["iso3"]):
         return [bloc]
     raise InputError(
-        None, "bloc", bloc, "unknown bloc", allowed=[*bloc_names(), "a list of ISO3 codes"]
+        None, "bloc", bloc, "unknown bloc", allowed=[*bloc_names(dataset), "a list of ISO3 codes"]
     )
 
 

@@ -114,7 +114,7 @@ def test_missing_us_figure_makes_gap_missing(two_country_data: CapabilityData) -
     result = run(two_country_data, sc)
     ammo = result.by_category.set_index("category").loc["ammo_155mm_stock"]
     assert math.isnan(ammo["gap"]) and ammo["data_status"] == "missing"
-    assert result.missing_categories == ["ammo_155mm_stock"]
+    assert list(result.missing) == ["ammo_155mm_stock"]
     assert "ammo_155mm_stock" not in set(result.apportioned_units["category"])
 
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from europillar.capability import compute_gaps
+from europillar import dataset, runner
 from europillar.capability.data import load_capability_data
 from europillar.data import load
 from europillar.scenario import load_scenario
@@ -28,7 +28,7 @@ TOLERANCE = 0.005  # 0.5 %: the study's quantities are read directly, so this on
 
 @pytest.fixture(scope="module")
 def bruegel():
-    return compute_gaps(load_scenario("bruegel_kiel_2025"))
+    return runner.run("capability", load_scenario("bruegel_kiel_2025"))
 
 
 def test_bruegel_kiel_preset_reproduces_the_headline_land_requirement(bruegel) -> None:
@@ -37,7 +37,7 @@ def test_bruegel_kiel_preset_reproduces_the_headline_land_requirement(bruegel) -
         assert gaps[category] == pytest.approx(published, rel=TOLERANCE), category
     # the study's drones are loitering munitions per year, not the taxonomy's MALE/HALE
     # aircraft: reported as missing, never coerced
-    assert "long_range_drone" in bruegel.missing_categories
+    assert "long_range_drone" in bruegel.missing
 
 
 def test_bruegel_kiel_members_are_the_29_armies(bruegel) -> None:
@@ -46,11 +46,11 @@ def test_bruegel_kiel_members_are_the_29_armies(bruegel) -> None:
 
 
 def test_replace_us_gap_equals_the_us_contribution() -> None:
-    result = compute_gaps(load_scenario("replace_us_full"))
+    result = runner.run("capability", load_scenario("replace_us_full"))
     known = result.by_category.dropna(subset=["gap"])
     assert not known.empty
     assert (known["gap"] == known["us_contribution_full"]).all()
-    assert set(result.missing_categories) == set(
+    assert set(result.missing) == set(
         result.by_category.loc[result.by_category["gap"].isna(), "category"]
     )
 
@@ -58,12 +58,12 @@ def test_replace_us_gap_equals_the_us_contribution() -> None:
 def test_every_cited_source_is_registered() -> None:
     sources = set(load("sources")["source_id"])
     for name in ("bruegel_kiel_2025", "replace_us_full", "us_reduced_2030"):
-        result = compute_gaps(load_scenario(name))
-        assert set(result.source_ids) <= sources, set(result.source_ids) - sources
+        result = runner.run("capability", load_scenario(name))
+        assert set(result.sources) <= sources, set(result.sources) - sources
 
 
 def test_shipped_tables_use_known_categories() -> None:
-    data = load_capability_data()
+    data = load_capability_data(dataset.load())
     categories = set(data.taxonomy["category"])
     for frame in (data.inventory, data.us_contribution, data.costs):
         assert set(frame["category"]) <= categories

@@ -152,15 +152,12 @@ def test_qmv_population_reconstruction_follows_its_method() -> None:
 
 
 def test_report_section_cites_known_sources() -> None:
-    from importlib import resources
+    from europillar.data import load
+    from europillar.report.build import build_section
 
-    from europillar.report.sections.decisions import build
-
-    section = build(2025)
-    assert section is not None and "<svg" in section.html
-    path = resources.files("europillar.data").joinpath("tables", "sources", "decisions.csv")
-    with path.open() as handle:
-        known = set(pd.read_csv(handle)["source_id"])
+    section = build_section("decisions", "replace_us_full", 2024)
+    assert "<svg" in section.html
+    known = set(load("sources/decisions")["source_id"])
     assert set(section.source_ids) <= known
     assert "Source:" in section.html
 

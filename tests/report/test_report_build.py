@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 import europillar.report.sections as registry
 from europillar.cli.app import _register_all, app
 
-MINE = ["europillar.report.sections.power", "europillar.report.sections.burden"]
+MINE = tuple(s for s in registry.SECTIONS if s.id in ("power", "burden"))
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +19,8 @@ def report_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, bytes, b
     """Run `europillar report` twice (power and burden sections only, to stay fast)."""
     _register_all()
     runner = CliRunner()
-    saved = registry.SECTION_MODULES
-    registry.SECTION_MODULES = MINE
+    saved = registry.SECTIONS
+    registry.SECTIONS = MINE
     try:
         outputs = []
         for name in ("first", "second"):
@@ -29,7 +29,7 @@ def report_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, bytes, b
             assert result.exit_code == 0, result.output
             outputs.append((out / "index.html").read_bytes())
     finally:
-        registry.SECTION_MODULES = saved
+        registry.SECTIONS = saved
     return outputs[0].decode("utf-8"), outputs[0], outputs[1]
 
 
@@ -97,3 +97,51 @@ def test_bad_year_is_an_input_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["report", "--out", str(tmp_path), "--year", "1900"])
     assert result.exit_code != 0
     assert not (tmp_path / "index.html").exists()
+
+
+def test_a_failing_section_stops_the_report_with_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from europillar.report.section import SectionSpec
+
+    def broken(result: object, ctx: object) -> object:
+        raise RuntimeError("deliberately broken for this test")
+
+    power = next(s for s in registry.SECTIONS if s.id == "power")
+    monkeypatch.setattr(registry, "SECTIONS", (power, SectionSpec("broken", "power", broken)))
+    _register_all()
+    result = CliRunner().invoke(app, ["report", "--out", str(tmp_path), "--year", "2024"])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "error: report section 'broken' failed: RuntimeError: deliberately broken for this test."
+    )
+    assert not (tmp_path / "index.html").exists()  # nothing half-written
+
+
+def test_report_of_a_user_scenario_file_writes_its_tables(tmp_path: Path) -> None:
+    from europillar.scenario import preset_text
+
+    mine = tmp_path / "my.toml"
+    mine.write_text(
+        preset_text("us_reduced_2030").replace('"us_reduced_2030"', '"my_scenario"'),
+        encoding="utf-8",
+    )
+    saved = registry.SECTIONS
+    registry.SECTIONS = tuple(s for s in saved if s.id in ("power", "capability"))
+    try:
+        _register_all()
+        out = tmp_path / "out"
+        result = CliRunner().invoke(
+            app, ["report", "--scenario", str(mine), "--out", str(out), "--year", "2024"]
+        )
+    finally:
+        registry.SECTIONS = saved
+    assert result.exit_code == 0, result.output
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "<code>my_scenario</code>" in html and f"--scenario {mine}" in html
+    by_category = (out / "data" / "capability" / "by_category.csv").read_text(encoding="utf-8")
+    assert by_category.startswith("category,name,unit,")
+    import json
+
+    meta = json.loads((out / "data" / "capability" / "result.json").read_text(encoding="utf-8"))
+    assert meta["meta"]["scenario"] == "my_scenario" and meta["sources"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from europillar import dataset
+from europillar.data.missing import missing_data, year_ranges
+from europillar.data.query import default_year
 from europillar.errors import InputError
-from europillar.report.context import default_year
-from europillar.report.missing import missing_data
-from europillar.report.tables import year_ranges
 
 
 def test_year_ranges_compress_runs() -> None:
@@ -40,7 +40,14 @@ def test_default_year_is_latest_year_with_spending_for_most_members() -> None:
     obs = pd.DataFrame(
         {"iso3": ["DEU"], "year": [2015], "indicator": ["milex_usd_current_m"], "value": [1.0]}
     )
+    shipped = dataset.load()
+    small = dataset.Dataset.from_frames(
+        {
+            "observations": obs,
+            **{t: shipped.table(t) for t in ("countries", "memberships", "regions")},
+        }
+    )
     # one member of ~30 with a figure is not "most": no year qualifies
     with pytest.raises(InputError, match="most members"):
-        default_year(obs)
+        default_year(small)
     assert default_year() == 2024  # shipped data: SIPRI 2025 release covers 2024

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from europillar import dataset, runner, transition
 from europillar.scenario import load_scenario
-from europillar.transition import build_model
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -26,11 +26,10 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_model_from_preset_uses_only_categories_with_cited_inputs() -> None:
-    from europillar.capability import compute_gaps
-
     scenario = load_scenario("replace_us_full")
-    model, _params, settings, notes = build_model(scenario)
-    gaps = compute_gaps(scenario).by_category.set_index("category")
+    inputs = transition.inputs(scenario, dataset.load())
+    model, settings, notes = inputs.model, inputs.settings, inputs.notes
+    gaps = runner.run("capability", scenario).by_category.set_index("category")
     for i, cat in enumerate(model.data.categories):
         row = gaps.loc[cat]
         assert model.data.requirement[i] == row["requirement"]
@@ -77,10 +76,13 @@ def test_json_output_carries_every_table() -> None:
     )
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
-    for key in ("meta", "categories", "fan", "gap", "windows", "safe", "sensitivity", "notes"):
+    for key in ("meta", "sources", "notes", "missing", "tables"):
         assert key in payload
-    assert payload["meta"]["draws"] == 300
-    probs = [row["prob_any_gap_pct"] for row in payload["gap"]]
+    tables = payload["tables"]
+    for key in ("categories", "fan", "gap_probability", "windows", "safe_drawdown", "sensitivity"):
+        assert key in tables
+    assert payload["meta"]["draws"] == 300 and payload["meta"]["seed"] == 20250601
+    probs = [row["prob_any_gap_pct"] for row in tables["gap_probability"]]
     assert all(0 <= p <= 100 for p in probs)
 
 
@@ -113,7 +115,8 @@ def test_safe_drawdown_keeps_central_coverage_at_threshold() -> None:
     from europillar.transition.model import KIND_SERIES, Drawdown, Model, simulate
     from europillar.transition.results import central_draws, central_run, safe_drawdown_frame
 
-    model, params, _, _ = build_model(load_scenario("replace_us_full"))
+    inputs = transition.inputs(load_scenario("replace_us_full"), dataset.load())
+    model, params = inputs.model, inputs.params
     safe = safe_drawdown_frame(model, central_run(model, params))
     pivot = safe.pivot(index="year", columns="category", values="us_min_remaining_pct")
     pivot = pivot[list(model.data.categories)].fillna(100.0).clip(upper=100.0) / 100.0

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
 
-from europillar.capability import compute_gaps
+from europillar import runner
 from europillar.data import load
 from europillar.power import index_observations
 from europillar.scenario import scenario_from_dict
@@ -76,7 +76,7 @@ def test_chart_endpoints_are_svg(client: TestClient) -> None:
 
 def test_gaps_equal_the_engine(client: TestClient, small: dict) -> None:
     sid = client.post("/api/scenarios", json={"scenario": small}).json()["id"]
-    direct = compute_gaps(scenario_from_dict(small))
+    direct = runner.run("capability", scenario_from_dict(small))
     body = client.get(f"/api/scenarios/{sid}/gaps").json()
     web = _frame(body)
     assert list(web["category"]) == list(direct.by_category["category"])
@@ -116,7 +116,10 @@ def test_compare_two_scenarios(client: TestClient, small: dict) -> None:
     b = client.post("/api/scenarios", json={"scenario": other}).json()["id"]
     frame = _frame(client.get("/api/compare", params={"ids": [a, b]}).json())
     assert list(frame["scenario"]) == ["trio", "reduced"]
-    expected = [compute_gaps(scenario_from_dict(s)).totals["total"].iloc[0] for s in (small, other)]
+    expected = [
+        runner.run("capability", scenario_from_dict(s)).totals["total"].iloc[0]
+        for s in (small, other)
+    ]
     assert list(frame["total_cost"]) == expected
     assert expected[1] < expected[0]  # half the US contribution stays: a smaller bill
     csv = client.get("/api/compare", params={"ids": [a, b], "format": "csv"})

@@ -1,17 +1,19 @@
-"""Read the capability tables through the data API into one typed input bundle.
+"""The capability tables of a dataset as one typed bundle (``CapabilityData``).
 
 ``CapabilityData`` is what the pure engine functions take; tests build it from small
-DataFrames. A table that does not exist yet is an empty frame with the right columns,
-so the engine reports the categories as missing instead of failing.
+DataFrames. A table the dataset lacks is an empty frame with the right columns, so the
+engine reports the categories as missing instead of failing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from europillar.errors import InputError
+if TYPE_CHECKING:
+    from europillar.dataset import Dataset
 
 COLUMNS: dict[str, list[str]] = {
     "capability_taxonomy/taxonomy": [
@@ -77,38 +79,17 @@ COLUMNS: dict[str, list[str]] = {
         "note",
     ],
 }
-NUMERIC = {"quantity", "low", "central", "high", "year", "price_year", "share_pct"}
-
-
-def _load(name: str) -> pd.DataFrame:
-    """One table via ``europillar.data.load``; empty (with columns) if it does not exist."""
-    from europillar import data
-
-    columns = COLUMNS[name]
-    try:
-        if name not in data.table_names():
-            return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-        frame = data.load(name)
-    except FileNotFoundError:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    return typed(frame, columns, name)
 
 
 def typed(frame: pd.DataFrame, columns: list[str], name: str = "<table>") -> pd.DataFrame:
-    """Add absent optional columns and convert numeric ones (empty cell -> NaN)."""
+    """Add absent optional columns (empty) and apply the dataset's column rule."""
+    from europillar.dataset import conform
+
     frame = frame.copy()
     for column in columns:
         if column not in frame.columns:
             frame[column] = ""
-    for column in NUMERIC & set(frame.columns):
-        values = frame[column].replace("", None)
-        try:
-            frame[column] = pd.to_numeric(values)
-        except (TypeError, ValueError) as exc:
-            raise InputError(f"{name}.csv", column, None, f"holds a non-number ({exc})") from None
-    if "estimate" in frame.columns and frame["estimate"].dtype == object:
-        frame["estimate"] = frame["estimate"].astype(str).str.lower().isin(["true", "1", "yes"])
-    return frame
+    return conform(frame, f"{name}.csv")
 
 
 @dataclass(frozen=True)
@@ -124,23 +105,18 @@ class CapabilityData:
     cost_shares: pd.DataFrame
 
 
-def load_capability_data() -> CapabilityData:
-    """Read the shipped tables (the only function here that touches files)."""
-    from europillar import data
+def load_capability_data(dataset: Dataset) -> CapabilityData:
+    """The capability tables of ``dataset`` (a table it lacks is empty, with its columns)."""
 
-    observations = data.load("observations")
+    def table(name: str) -> pd.DataFrame:
+        return typed(dataset.table_or_empty(name, COLUMNS[name]), COLUMNS[name], name)
+
     return CapabilityData(
-        taxonomy=_load("capability_taxonomy/taxonomy"),
-        inventory=_load("capability/inventory"),
-        us_contribution=_load("capability/us_contribution"),
-        costs=_load("capability/costs"),
-        requirements_published=_load("capability/requirements_published"),
-        observations=observations,
-        cost_shares=_load("capability_taxonomy/nato_common_funding_shares"),
+        taxonomy=table("capability_taxonomy/taxonomy"),
+        inventory=table("capability/inventory"),
+        us_contribution=table("capability/us_contribution"),
+        costs=table("capability/costs"),
+        requirements_published=table("capability/requirements_published"),
+        observations=dataset.table("observations"),
+        cost_shares=table("capability_taxonomy/nato_common_funding_shares"),
     )
-
-
-def published_requirement_sets() -> list[str]:
-    """Study ids present in requirements_published.csv (empty if the table is absent)."""
-    table = _load("capability/requirements_published")
-    return sorted(set(table["study"].astype(str)) - {""})

@@ -1,22 +1,24 @@
-"""compute_gaps: scenario + data -> gaps, costs, budgets and each member's fair share.
+"""The capability engine: gaps, costs, budgets and each member's fair share (pure).
 
-``compute_gaps(scenario)`` reads the shipped data once; ``gaps_from_data`` is the pure
-core that tests call with small DataFrames.
+``run(inputs)`` takes :class:`~europillar.capability.prepare.CapabilityInputs`;
+``gaps_from_data`` is the same computation with every input explicit, for tests.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
 import pandas as pd
 
 from europillar.capability.apportion import apportion_units, key_weights, shares_from_weights
 from europillar.capability.budget import budget_comparison, member_budgets
 from europillar.capability.costing import cost_to_close, total_cost_by_unit
-from europillar.capability.data import CapabilityData, load_capability_data
+from europillar.capability.data import CapabilityData
 from europillar.capability.gaps import category_gaps
+from europillar.capability.prepare import CapabilityInputs
 from europillar.capability.requirements import resolve_requirements
+from europillar.result import Origin, Result, make_meta, split_ids
+from europillar.scenario.identity import scenario_hash
 from europillar.scenario.schema import Scenario
 
 OBS_INDICATORS = ("gdp_usd_current_m", "gni_usd_current_m", "population", "milex_usd_current_m")
@@ -39,41 +41,63 @@ APPORTIONMENT_COLUMNS = [
 ]
 
 
-@dataclass(frozen=True)
-class GapResult:
-    """Everything the capability engine computes for one scenario and key."""
+class CapabilityResult(Result):
+    """Gaps, costs, budgets and fair shares of one scenario (tables named below)."""
 
-    scenario: str
-    key: str
-    bound: str
-    members: list[str]
-    by_category: pd.DataFrame
-    costs: pd.DataFrame
-    totals: pd.DataFrame
-    budget: pd.DataFrame
-    apportionment: pd.DataFrame
-    apportioned_units: pd.DataFrame
-    missing_categories: list[str] = field(default_factory=list)
-    source_ids: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    @property
+    def by_category(self) -> pd.DataFrame:
+        """One row per category with a requirement: requirement, forces, gap, coverage."""
+        return self.tables["by_category"]
+
+    @property
+    def costs(self) -> pd.DataFrame:
+        """Cost to close each gap: low / central / high, acquisition and operating."""
+        return self.tables["costs"]
+
+    @property
+    def totals(self) -> pd.DataFrame:
+        """Totals over categories per money unit (different units are never added)."""
+        return self.tables["totals"]
+
+    @property
+    def budget(self) -> pd.DataFrame:
+        """The annual cost against today's budgets and the Hague spending path."""
+        return self.tables["budget"]
+
+    @property
+    def apportionment(self) -> pd.DataFrame:
+        """Each member's share of the annual cost under the fair-share key."""
+        return self.tables["apportionment"]
+
+    @property
+    def apportioned_units(self) -> pd.DataFrame:
+        """Each member's share of every positive gap, in units and in whole units."""
+        return self.tables["apportioned_units"]
+
+    @property
+    def key(self) -> str:
+        return str(self.meta["key"])
+
+    @property
+    def bound(self) -> str:
+        return str(self.meta["bound"])
+
+    @property
+    def members(self) -> list[str]:
+        return list(self.meta["members"])
 
 
-def compute_gaps(
-    scenario: Scenario, key: str | None = None, data: CapabilityData | None = None
-) -> GapResult:
-    """Gaps, costs and apportionment for ``scenario`` from the shipped data."""
-    from europillar import countries
-    from europillar.errors import InputError
-
-    data = data or load_capability_data()
-    members = scenario.member_codes()
-    aggregate_members: dict[str, list[str]] = {}
-    for holder in set(data.inventory.loc[data.inventory["holder_type"] != "country", "holder"]):
-        try:
-            aggregate_members[str(holder)] = countries.members(str(holder), scenario.base_year)
-        except InputError:
-            continue  # an aggregate whose country set europillar does not know
-    return gaps_from_data(scenario, data, members, aggregate_members, key)
+def run(inputs: CapabilityInputs) -> CapabilityResult:
+    """Gaps, costs and apportionment of the inputs' scenario (pure)."""
+    scenario = inputs.scenario
+    return gaps_from_data(
+        scenario,
+        inputs.data,
+        inputs.members,
+        inputs.aggregate_members,
+        scenario.fair_share_key,
+        inputs.origin,
+    )
 
 
 def prepare_observations(observations: pd.DataFrame) -> pd.DataFrame:
@@ -96,8 +120,10 @@ def gaps_from_data(
     members: Sequence[str],
     aggregate_members: Mapping[str, Sequence[str]],
     key: str | None = None,
-) -> GapResult:
-    """Pure core of :func:`compute_gaps` (all inputs explicit)."""
+    origin: Origin | None = None,
+) -> CapabilityResult:
+    """The engine with every input explicit (``run`` calls it; tests call it with small
+    hand-made tables)."""
     key = key or scenario.fair_share_key
     bound = scenario.costs.bound
     categories = list(data.taxonomy["category"])
@@ -157,21 +183,22 @@ def gaps_from_data(
             sources.update(s for s in str(text).split(";") if s and s != "scenario")
     for text in [*weights["source_ids"], *budgets["source_ids"]]:
         sources.update(s for s in str(text).split(";") if s)
-    sources.add("tax_europillar")
-    return GapResult(
-        scenario=scenario.name,
-        key=key,
-        bound=bound,
-        members=sorted(set(members)),
-        by_category=by_category,
-        costs=costs,
-        totals=totals,
-        budget=budget,
-        apportionment=apportionment,
-        apportioned_units=units,
-        missing_categories=missing,
-        source_ids=sorted(sources),
-        notes=notes,
+    sources.update(split_ids(data.taxonomy["source_id"]))
+    if origin is None:
+        origin = Origin(scenario.name, scenario_hash(scenario), "<tables given>")
+    return CapabilityResult(
+        tables={
+            "by_category": by_category,
+            "costs": costs,
+            "totals": totals,
+            "budget": budget,
+            "apportionment": apportionment,
+            "apportioned_units": units,
+        },
+        sources=tuple(sources),
+        notes=tuple(notes),
+        missing=tuple(missing),
+        meta=make_meta("capability", origin, key=key, bound=bound, members=sorted(set(members))),
     )
 
 

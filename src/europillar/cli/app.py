@@ -1,12 +1,32 @@
-"""The `europillar` command. Each command group lives in its own module and registers here."""
+"""The `europillar` command. Each command group lives in its own module and registers here.
+
+Command modules import only typer and light europillar modules at import time; engines,
+pandas, scipy and matplotlib are imported inside the command that runs, so that
+``europillar --help`` and ``--version`` start fast (tests/test_cli_app.py checks it).
+"""
 
 from __future__ import annotations
 
-import importlib
 import sys
+from collections.abc import Callable
 
 import typer
 
+from europillar import __version__
+from europillar.cli import (
+    burden_cmd,
+    command_cmd,
+    compare_cmd,
+    data_cmd,
+    gaps_cmd,
+    isr_cmd,
+    procure_cmd,
+    report_cmd,
+    scenario_cmd,
+    serve_cmd,
+    transition_cmd,
+    voting_cmd,
+)
 from europillar.errors import InputError
 
 app = typer.Typer(
@@ -17,48 +37,55 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# One module per command group; each defines ``register(app: typer.Typer) -> None``.
-COMMAND_MODULES = [
-    "europillar.cli.data_cmd",
-    "europillar.cli.compare_cmd",
-    "europillar.cli.burden_cmd",
-    "europillar.cli.report_cmd",
-    "europillar.cli.scenario_cmd",
-    "europillar.cli.gaps_cmd",
-    "europillar.cli.transition_cmd",
-    "europillar.cli.voting_cmd",
-    "europillar.cli.procure_cmd",
-    "europillar.cli.isr_cmd",
-    "europillar.cli.command_cmd",
-    "europillar.cli.serve_cmd",
-]
+# Every command group, in help order; each adds its commands to the app.
+REGISTER: tuple[Callable[[typer.Typer], None], ...] = (
+    data_cmd.register,
+    compare_cmd.register,
+    burden_cmd.register,
+    report_cmd.register,
+    scenario_cmd.register,
+    gaps_cmd.register,
+    transition_cmd.register,
+    voting_cmd.register,
+    procure_cmd.register,
+    isr_cmd.register,
+    command_cmd.register,
+    serve_cmd.register,
+)
 
 _DEBUG = "--debug" in sys.argv
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"europillar {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Print the version and exit.",
+    ),
 ) -> None:
     """europillar: Europe's defence, measured from cited data."""
 
 
-_REGISTERED: list[str] = []
+_REGISTERED: list[Callable[[typer.Typer], None]] = []
 
 
 def _register_all() -> None:
-    """Import every command module once and let it add its commands."""
+    """Let every command group add its commands (once)."""
     if _REGISTERED:
         return
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # module not written yet
-                continue
-            raise
-        module.register(app)
-        _REGISTERED.append(name)
+    for register in REGISTER:
+        register(app)
+        _REGISTERED.append(register)
 
 
 def main() -> None:

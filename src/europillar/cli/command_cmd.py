@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import Any
+
 import typer
 
-from europillar.cli.output import Format, emit
+from europillar.cli.common import run_domain, scenario_option
+from europillar.cli.output import Format, emit, emit_result
 
 
 def register(app: typer.Typer) -> None:
     @app.command("command")
     def command(
+        scenario: str = scenario_option(),
         structure: list[str] = typer.Option(
             [],
             "--structure",
-            help="Shipped name (centralised, distributed) or a .toml/.csv file; repeatable. "
-            "Default: compare centralised and distributed.",
+            help="Shipped name (centralised, distributed), a [[command.custom]] name of the "
+            "scenario, or a structure file in the old .toml/.csv format; repeatable. "
+            "Default: the scenario's structures.",
         ),
-        k: int = typer.Option(2, "--k", help="Compute losses of 1..k headquarters."),
-        samples: int = typer.Option(200, "--samples", help="Random loss draws per k."),
-        seed: int = typer.Option(0, "--seed", help="Seed for random losses."),
+        k: int | None = typer.Option(None, "--k", min=1, help="Compute losses of 1..k HQs."),
+        samples: int | None = typer.Option(
+            None, "--samples", min=1, help="Random loss draws per k."
+        ),
+        seed: int | None = typer.Option(None, "--seed", min=0, help="Seed for random losses."),
         optimise: bool = typer.Option(
             False,
             "--optimise",
@@ -29,52 +35,35 @@ def register(app: typer.Typer) -> None:
         fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
     ) -> None:
         """Share of forces still commanded after losing k HQs; hops; single points of failure."""
-        from europillar.command import load_structure, optimise_assignment, resilience_table
-        from europillar.errors import InputError
+        from europillar.scenario.legacy import structure_files
 
-        if samples < 1:
-            raise InputError(None, "--samples", samples, "must be at least 1")
-        names = structure or ["centralised", "distributed"]
-        structures = [load_structure(name) for name in names]
-        if k < 1:
-            raise InputError(None, "--k", k, "must be at least 1")
-        table = resilience_table(structures, k, samples=samples, seed=seed)
-        extra: dict[str, object] = {"k": k, "samples": samples, "seed": seed}
-        assignment = pd.DataFrame()
-        if optimise:
-            rows = []
-            for s in structures:
-                flat = all(s.graph.has_edge(s.root, h) for h in s.headquarters)
-                if not flat:
-                    continue
-                current = {f: next(iter(s.graph.predecessors(f))) for f in s.forces}
-                result = optimise_assignment(s.forces, s.headquarters, current=current)
-                for force, hq in sorted(result.force_to_hq.items()):
-                    rows.append(
-                        {
-                            "structure": s.name,
-                            "force": force,
-                            "current_hq": current[force],
-                            "optimal_hq": hq,
-                            "optimal_worst_single_loss_commanded_pct": round(
-                                result.worst_single_loss_commanded_pct, 2
-                            ),
-                        }
-                    )
-            assignment = pd.DataFrame(rows)
-            extra["optimal_assignment"] = rows
-        emit(
-            table,
+        names, custom, notes = structure_files(structure) if structure else (None, None, [])
+        for note in notes:
+            typer.echo(note, err=True)
+        result = run_domain(
+            "command",
+            scenario,
+            structures=names,
+            custom=custom,
+            k=k,
+            samples=samples,
+            seed=seed,
+            optimise=optimise or None,
+        )
+        extra: dict[str, Any] = {k_: result.meta[k_] for k_ in ("k", "samples", "seed")}
+        if "assignment" in result.tables and fmt is Format.json:
+            from europillar.tabular import table_records
+
+            extra["optimal_assignment"] = table_records(result.tables["assignment"])
+        emit_result(
+            result,
+            "resilience",
             fmt,
             title="Command resilience: forces still commanded after losing headquarters",
-            caption=(
-                "Commanded share in percent of force packages (scenario weights). "
-                "Sources: cmd_* rows of the sources registry; forces are scenario "
-                "assumptions (cmd_def_europillar)."
-            ),
-            json_extra=extra,
+            extra=extra,
         )
-        if fmt is Format.table and not assignment.empty:
+        assignment = result.tables.get("assignment")
+        if fmt is Format.table and assignment is not None and len(assignment):
             emit(
                 assignment,
                 fmt,

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 
 from europillar.cli.output import Format, emit
-from europillar.data import load, table_names
-from europillar.data.build import (
-    IMPORTERS,
-    OBSERVATIONS_DIR,
-    build_tables,
-    default_raw_dir,
-    run_importer,
-    write_tables,
-)
 from europillar.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+IMPORTER_NAMES = ("cow", "nato", "sipri", "worldbank")
 
 data_app = typer.Typer(
     help="The cited dataset: import, rebuild, list and show tables.", no_args_is_help=True
@@ -28,6 +23,8 @@ FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")
 
 
 def _summary(tables: dict[str, pd.DataFrame], paths: list[Path]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     by_name = {p.stem: p for p in paths}
     for name, frame in tables.items():
@@ -48,7 +45,7 @@ def _summary(tables: dict[str, pd.DataFrame], paths: list[Path]) -> pd.DataFrame
 
 @data_app.command("import")
 def import_cmd(
-    importer: Annotated[str, typer.Argument(help=f"One of: {', '.join(sorted(IMPORTERS))}.")],
+    importer: Annotated[str, typer.Argument(help=f"One of: {', '.join(IMPORTER_NAMES)}.")],
     files: Annotated[list[Path], typer.Argument(help="The publisher file(s).")],
     out: Annotated[
         Path | None,
@@ -59,6 +56,8 @@ def import_cmd(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Import publisher files into tables/observations/<importer>.csv (all-or-nothing)."""
+    from europillar.data.build import run_importer, write_tables
+
     frame = run_importer(importer, files)
     paths = write_tables({importer: frame}, out)
     emit(
@@ -81,6 +80,8 @@ def build_cmd(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Re-import every raw publisher file and regenerate the shipped observation tables."""
+    from europillar.data.build import OBSERVATIONS_DIR, build_tables, default_raw_dir, write_tables
+
     source = raw_dir or default_raw_dir()
     if source is None:
         raise InputError(
@@ -99,9 +100,14 @@ def build_cmd(
 @data_app.command("list")
 def list_cmd(fmt: FormatOption = Format.table) -> None:
     """List the tables `europillar.data.load` and `data show` accept."""
+    import pandas as pd
+
+    from europillar.dataset import load
+
+    dataset = load()
     rows = []
-    for name in table_names():
-        frame = load(name)
+    for name in dataset.names():
+        frame = dataset.table(name)
         rows.append({"name": name, "rows": len(frame), "columns": ", ".join(frame.columns)})
     emit(pd.DataFrame(rows), fmt, title="Data tables")
 
@@ -121,7 +127,9 @@ def show_cmd(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Show one table, optionally filtered by country, indicator and year."""
-    frame = load(name)
+    from europillar.dataset import load
+
+    frame = load().table(name)
     filters: list[tuple[str, list[str] | list[int]]] = [
         ("iso3", iso3 or []),
         ("indicator", indicator or []),
@@ -151,7 +159,9 @@ def show_cmd(
 @data_app.command("sources")
 def sources_cmd(fmt: FormatOption = Format.table) -> None:
     """List every source (all tables/sources/*.csv) with its terms of use."""
-    frame = load("sources")
+    from europillar.dataset import load
+
+    frame = load().table("sources")
     if fmt is Format.table:
         frame = frame[["source_id", "publisher", "title", "edition", "date", "terms"]]
     emit(frame, fmt, title="Sources registry")

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 
-from europillar.atomic import write_text
-from europillar.cli.output import Format, emit
+from europillar.cli.common import run_domain, scenario_option
+from europillar.cli.output import Format, emit_result
+from europillar.scenario.vocabulary import FAIR_SHARE_KEYS
 
 
 class View(StrEnum):
@@ -57,14 +58,23 @@ TABLE_COLUMNS = {
 }
 
 
+TABLES = {
+    View.categories: "by_category",
+    View.costs: "costs",
+    View.members: "apportionment",
+    View.units: "apportioned_units",
+    View.budget: "budget",
+}
+
+
 def register(app: typer.Typer) -> None:
     @app.command("gaps")
     def gaps_command(
-        scenario: str = typer.Option(..., "--scenario", help="Preset name or scenario file."),
+        scenario: str = scenario_option(None),
         key: str | None = typer.Option(
             None,
             "--key",
-            help="Fair-share key: gdp, gni, population, nato_common_funding, ability_to_pay.",
+            help="Fair-share key: " + ", ".join(FAIR_SHARE_KEYS) + ".",
         ),
         view: View = typer.Option(
             View.categories, "--view", help="categories, costs, members, units or budget."
@@ -75,65 +85,47 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Capability gap per category, cost to close it, and each member's fair share."""
-        from europillar.capability import compute_gaps
         from europillar.errors import InputError
-        from europillar.scenario.loader import load_scenario
-        from europillar.scenario.vocabulary import FAIR_SHARE_KEYS
 
-        loaded = load_scenario(scenario)
+        if scenario is None:
+            raise InputError(None, "--scenario", None, "give --scenario NAME_OR_FILE")
         if key is not None and key not in FAIR_SHARE_KEYS:
             raise InputError(None, "--key", key, "unknown fair-share key", FAIR_SHARE_KEYS)
-        result = compute_gaps(loaded, key=key)
-        frame = {
-            View.categories: result.by_category,
-            View.costs: result.costs,
-            View.members: result.apportionment,
-            View.units: result.apportioned_units,
-            View.budget: result.budget,
-        }[view]
-        if fmt is Format.table and view in TABLE_COLUMNS:
-            frame = frame[TABLE_COLUMNS[view]]
-        caption = _caption(result, view)
-        extra = {
-            "scenario": result.scenario,
-            "key": result.key,
-            "bound": result.bound,
-            "view": view.value,
-            "members": result.members,
-            "missing_categories": result.missing_categories,
-            "notes": result.notes,
-            "sources": result.source_ids,
-        }
-        title = f"Capability gaps: {loaded.title} ({view.value})"
-        if output is None:
-            emit(frame, fmt, title=title, caption=caption, json_extra=extra)
-            return
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            emit(frame, fmt, title=title, caption=caption, json_extra=extra)
-        write_text(output, buffer.getvalue())
-        typer.echo(f"wrote {output}", err=True)
+        result = run_domain("capability", scenario, key=key)
+        meta = result.meta
+        emit_result(
+            result,
+            TABLES[view],
+            fmt,
+            title=f"Capability gaps: {meta['scenario']} ({view.value})",
+            caption=_caption(meta, view, list(result.missing)),
+            columns=TABLE_COLUMNS.get(view),
+            extra={
+                "scenario": meta["scenario"],
+                "key": meta["key"],
+                "bound": meta["bound"],
+                "view": view.value,
+                "members": meta["members"],
+            },
+            output=output,
+        )
 
 
-def _caption(result: object, view: View) -> str:
-    from europillar.capability import GapResult
-
-    assert isinstance(result, GapResult)
+def _caption(meta: Mapping[str, Any], view: View, missing: list[str]) -> str:
     parts = []
     if view is View.categories:
         parts.append(
             "gap = requirement - European available - US available; negative = "
             "surplus; units per category."
         )
-        if result.missing_categories:
-            parts.append("Missing data: " + ", ".join(result.missing_categories) + ".")
+        if missing:
+            parts.append("Missing data: " + ", ".join(missing) + ".")
     elif view is View.costs:
         parts.append(
-            f"Money as in money_unit (cited price years, not deflated); bound {result.bound}."
+            f"Money as in money_unit (cited price years, not deflated); bound {meta['bound']}."
         )
     elif view is View.members:
         parts.append(
-            f"Key {result.key}; annual cost share in USD m per year; milex USD m current (SIPRI)."
+            f"Key {meta['key']}; annual cost share in USD m per year; milex USD m current (SIPRI)."
         )
-    parts.append("Sources: " + ", ".join(result.source_ids) + ".")
     return " ".join(parts)

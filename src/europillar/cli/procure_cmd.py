@@ -4,13 +4,41 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import typer
 
-from europillar.cli.output import Format, emit
+from europillar.cli.common import run_domain, scenario_option
+from europillar.cli.output import Format, emit, emit_result
 from europillar.errors import InputError
 
 FORMAT_OPTION = typer.Option(Format.table, "--format", help="table | csv | json")
+PROGRAMME_COLUMNS = [
+    "category",
+    "candidate_id",
+    "platform",
+    "producer_iso3",
+    "units",
+    "avg_unit_cost",
+    "cost",
+    "deliverable_units",
+]
+PAYLOAD_TABLES = (
+    "plan",
+    "programmes",
+    "shares",
+    "baseline",
+    "savings_by_category",
+    "savings_by_member",
+    "sensitivity",
+)
+# The scenario behind `procure --targets FILE` without --scenario: orders placed in 2026,
+# deliveries by 2035, central costs; the targets come from the file.
+TARGETS_ONLY = {
+    "name": "procure_targets",
+    "title": "Member targets from a file",
+    "base_year": 2025,
+    "target_year": 2035,
+    "requirements": {"preset": "none"},
+}
 
 
 def register(app: typer.Typer) -> None:
@@ -18,7 +46,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("procure")
     def procure(
-        scenario: str = typer.Option(None, "--scenario", help="Preset name or scenario TOML file."),
+        scenario: str = scenario_option(None),
         targets: str = typer.Option(
             None, "--targets", help="CSV of member targets: iso3,category,units."
         ),
@@ -48,116 +76,77 @@ def register(app: typer.Typer) -> None:
         fmt: Format = FORMAT_OPTION,
     ) -> None:
         """Choose platforms and split orders to cover member targets at least cost."""
-        from europillar.procurement import candidate_table, load_table
-        from europillar.procurement.problem import ProcurementProblem
-        from europillar.procurement.savings import explain_infeasible, joint_vs_baseline
-        from europillar.procurement.savings import sensitivity as run_sensitivity
-        from europillar.procurement.targets import read_targets_csv, scenario_targets
+        from europillar.procurement.data import COST_CASES
+        from europillar.procurement.targets import read_targets_csv
 
         if scenario is None and targets is None:
             raise InputError(
                 None, "--scenario", None, "give --scenario NAME_OR_FILE or --targets FILE.csv"
             )
-        settings: Any = None
-        where = targets or scenario
-        defaults: dict[str, Any] = {"start_year": 2026, "target_year": 2035, "cost_case": "central"}
-        if scenario is not None:
-            from europillar.scenario import load_scenario
+        if cost_case is not None and cost_case not in COST_CASES:
+            raise InputError("--cost-case", "cost_case", cost_case, "unknown cost case", COST_CASES)
+        chosen: Any = scenario
+        if scenario is None:
+            from europillar.scenario import scenario_from_dict
 
-            loaded = load_scenario(scenario)
-            settings = loaded.procurement
-            defaults = {
-                "start_year": loaded.base_year + 1,
-                "target_year": loaded.target,
-                "cost_case": loaded.costs.bound,
-            }
-        if targets is not None:
-            target_frame, origin = read_targets_csv(targets), f"file {targets}"
-        else:
-            target_frame, origin = scenario_targets(loaded, load_table("in_service"))
-
-        def pick(cli: Any, field: str) -> Any:
-            if cli is not None:
-                return cli
-            value = getattr(settings, field, None) if settings is not None else None
-            return value if value is not None else defaults.get(field)
-
-        case = pick(cost_case, "cost_case")
-        candidates = candidate_table(case)
-        allowed = getattr(settings, "candidates", None) if settings is not None else None
-        if allowed:
-            unknown = sorted(set(allowed) - set(candidates["candidate_id"]))
-            if unknown:
-                raise InputError(
-                    where,
-                    "procurement.candidates",
-                    unknown[0],
-                    "unknown candidate id",
-                    sorted(candidates["candidate_id"]),
-                )
-            candidates = candidates[candidates["candidate_id"].isin(allowed)]
-        uncovered: list[str] = []
-        if targets is None and not (settings is not None and settings.targets):
-            # gap-derived targets span every category; buy only where candidates are shipped
-            uncovered = sorted(set(target_frame["category"]) - set(candidates["category"]))
-            target_frame = target_frame[~target_frame["category"].isin(uncovered)]
-            if uncovered:
-                origin += (
-                    f"; categories without candidate platforms left out: {', '.join(uncovered)}"
-                )
-        problem = ProcurementProblem(
-            targets=target_frame,
-            candidates=candidates,
-            k_max=pick(k, "k_max"),
-            buy_european_pct=pick(buy_european, "buy_european_pct"),
-            juste_retour_pct=pick(juste_retour, "juste_retour_pct"),
-            start_year=pick(start_year, "start_year"),
-            target_year=pick(target_year, "target_year"),
-            time_limit_s=getattr(settings, "time_limit_s", 60.0) if settings is not None else 60.0,
+            chosen = scenario_from_dict(TARGETS_ONLY, file=targets)
+        result = run_domain(
+            "procurement",
+            chosen,
+            k_max=k,
+            buy_european_pct=buy_european,
+            juste_retour_pct=juste_retour,
+            start_year=start_year,
+            target_year=target_year,
+            cost_case=cost_case,
+            targets=read_targets_csv(targets) if targets is not None else None,
+            sensitivity=sensitivity,
         )
-        if problem.target_year < problem.start_year:
-            raise InputError(where, "target_year", problem.target_year, "is before the start year")
-        result = joint_vs_baseline(problem)
-        if result.plan.status == "infeasible":
+        meta = result.meta
+        if meta["status"] == "infeasible":
             raise InputError(
-                where, "procurement", _settings_text(problem), explain_infeasible(problem)
+                targets or scenario, "procurement", _settings_text(meta), str(meta["explanation"])
             )
-        rows = member_rows(result)
-        money = "EUR m, current prices (mixed contract years, not deflated)"
+        money = str(meta["money_unit"])
         if fmt is Format.table:
             emit(
-                result.plan.programmes[
-                    [
-                        "category",
-                        "candidate_id",
-                        "platform",
-                        "producer_iso3",
-                        "units",
-                        "avg_unit_cost",
-                        "cost",
-                        "deliverable_units",
-                    ]
-                ],
+                result.tables["programmes"][PROGRAMME_COLUMNS],
                 fmt,
                 title="Joint programmes",
-                caption=f"{money}; targets: {origin}",
+                caption=f"{money}; targets: {meta['targets_origin']}",
             )
             emit(
-                result.savings_by_category,
+                result.tables["savings_by_category"],
                 fmt,
                 title="Savings by category (joint vs national baseline)",
                 caption=money,
             )
-            emit(rows, fmt, title="Plan by member and category", caption=_summary(result, problem))
-        elif fmt is Format.csv:
-            emit(rows, fmt)
-        else:
-            extra = _json_payload(result, problem, origin, money, case)
+            emit_result(result, "members", fmt, "Plan by member and category", _summary(meta))
             if sensitivity:
-                extra["sensitivity"] = _records(run_sensitivity(problem))
-            emit(rows, fmt, json_extra=extra)
-        if sensitivity and fmt is Format.table:
-            emit(run_sensitivity(problem), fmt, title="Sensitivity to K and juste retour")
+                emit(result.tables["sensitivity"], fmt, title="Sensitivity to K and juste retour")
+            return
+        solver = {
+            "name": meta["solver"],
+            "status": meta["status"],
+            "mip_gap_pct": meta["mip_gap_pct"],
+            "objective_piecewise": meta["objective_piecewise"],
+        }
+        extra = {
+            "solver": solver,
+            "settings": meta["settings"],
+            "money_unit": money,
+            "targets_origin": meta["targets_origin"],
+            "joint_cost": meta["joint_cost"],
+            "baseline_cost": meta["baseline_cost"],
+            "savings": meta["savings"],
+        }
+        if fmt is Format.json:
+            from europillar.tabular import table_records
+
+            for name in PAYLOAD_TABLES:
+                if name in result.tables:
+                    extra[name] = table_records(result.tables[name])
+        emit_result(result, "members", fmt, "Plan by member and category", extra=extra)
 
 
 def _register_fragmentation(app: typer.Typer) -> None:
@@ -239,85 +228,17 @@ def _register_fragmentation(app: typer.Typer) -> None:
         )
 
 
-def member_rows(result: Any) -> pd.DataFrame:
-    """One row per member and category: joint purchase, national baseline, savings."""
-    plan, base = result.plan.plan, result.baseline
-    joint = (
-        plan.groupby(["iso3", "category"])
-        .agg(
-            joint_platforms=("candidate_id", lambda s: ";".join(sorted(s))),
-            joint_cost=("cost", "sum"),
-        )
-        .reset_index()
-    )
-    out = base.rename(columns={"candidate_id": "baseline_candidate_id", "cost": "baseline_cost"})
-    out = out.merge(joint, on=["iso3", "category"], how="left")
-    out["savings"] = out["baseline_cost"] - out["joint_cost"]
-    out["savings_pct"] = 100.0 * out["savings"] / out["baseline_cost"]
-    columns = [
-        "iso3",
-        "category",
-        "units",
-        "joint_platforms",
-        "joint_cost",
-        "baseline_candidate_id",
-        "baseline_cost",
-        "savings",
-        "savings_pct",
-    ]
-    return out[columns].sort_values(["category", "iso3"]).reset_index(drop=True).round(6)
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    from europillar.cli.output import frame_to_records
-
-    return frame_to_records(frame.round(6)) if len(frame) else []
-
-
-def _settings_text(problem: Any) -> str:
+def _settings_text(meta: Any) -> str:
+    settings = meta["settings"]
     return (
-        f"k_max={problem.k_max}, buy_european_pct={problem.buy_european_pct}, "
-        f"juste_retour_pct={problem.juste_retour_pct}, target_year={problem.target_year}"
+        f"k_max={settings['k_max']}, buy_european_pct={settings['buy_european_pct']}, "
+        f"juste_retour_pct={settings['juste_retour_pct']}, target_year={settings['target_year']}"
     )
 
 
-def _summary(result: Any, problem: Any) -> str:
-    plan = result.plan
-    base = result.baseline["cost"].sum()
+def _summary(meta: Any) -> str:
     return (
-        f"status {plan.status}; MIP gap {plan.mip_gap_pct:.3g}%; solve {plan.solve_time_s:.2f} s; "
-        f"joint {plan.cost:,.0f} vs baseline {base:,.0f} EUR m; {_settings_text(problem)}"
+        f"status {meta['status']}; MIP gap {meta['mip_gap_pct']:.3g}%; "
+        f"joint {meta['joint_cost']:,.0f} vs baseline {meta['baseline_cost']:,.0f} EUR m; "
+        f"{_settings_text(meta)}"
     )
-
-
-def _json_payload(result: Any, problem: Any, origin: str, money: str, case: str) -> dict[str, Any]:
-    plan = result.plan
-    base_total = float(result.baseline["cost"].sum())
-    return {
-        "solver": {
-            "name": "HiGHS",
-            "status": plan.status,
-            "mip_gap_pct": plan.mip_gap_pct,
-            "objective_piecewise": plan.objective,
-            "solve_time_s": plan.solve_time_s,
-        },
-        "settings": {
-            "k_max": problem.k_max,
-            "buy_european_pct": problem.buy_european_pct,
-            "juste_retour_pct": problem.juste_retour_pct,
-            "start_year": problem.start_year,
-            "target_year": problem.target_year,
-            "cost_case": case,
-        },
-        "money_unit": money,
-        "targets_origin": origin,
-        "joint_cost": plan.cost,
-        "baseline_cost": base_total,
-        "savings": base_total - plan.cost,
-        "plan": _records(plan.plan),
-        "programmes": _records(plan.programmes),
-        "shares": _records(plan.shares),
-        "baseline": _records(result.baseline),
-        "savings_by_category": _records(result.savings_by_category),
-        "savings_by_member": _records(result.savings_by_member),
-    }

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pandas as pd
 import typer
 
-from europillar.atomic import write_text
 from europillar.cli.output import Format, emit
 
 
@@ -34,6 +32,8 @@ def register(app: typer.Typer) -> None:
         fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
     ) -> None:
         """List the shipped scenario presets."""
+        import pandas as pd
+
         from europillar.scenario.catalogue import list_presets
 
         records = list_presets()
@@ -58,6 +58,7 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Print a scenario as TOML to copy and edit (or as JSON / key-value CSV)."""
+        import pandas as pd
         import tomli_w
 
         from europillar.scenario.loader import _resolve, load_scenario
@@ -79,6 +80,8 @@ def register(app: typer.Typer) -> None:
         fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
     ) -> None:
         """Check a scenario file; a problem is one sentence and exit code 2."""
+        import pandas as pd
+
         from europillar.scenario.loader import load_scenario
 
         scenario = load_scenario(str(file))
@@ -105,6 +108,7 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Print the scenario JSON schema (or the table of keys)."""
+        from europillar.atomic import write_text
         from europillar.scenario.jsonschema import scenario_json_schema_text
 
         if fmt is Format.json:
@@ -117,3 +121,27 @@ def register(app: typer.Typer) -> None:
         from europillar.scenario.jsonschema import scenario_key_rows
 
         emit(scenario_key_rows(), fmt, title="Scenario keys")
+
+    @scenario_app.command("convert")
+    def convert_command(
+        file: Path = typer.Argument(
+            ..., help="A decision-rule or command-structure file in the old format."
+        ),
+        output: Path | None = typer.Option(None, "--output", help="Write to this file."),
+    ) -> None:
+        """Turn an old rule or structure file into the scenario section it stands for."""
+        import tomli_w
+
+        from europillar.atomic import write_text
+        from europillar.scenario.legacy import convert
+
+        section = convert(file)
+        text = (
+            f"# Converted from {file.name}: paste into a scenario file "
+            "(europillar scenario show NAME > my.toml).\n" + tomli_w.dumps(section)
+        )
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            write_text(output, text)
+            typer.echo(f"wrote {output}", err=True)

@@ -28,6 +28,9 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(1, "--job-workers", min=1, help="Jobs run at the same time."),
     ) -> None:
         """Start the web app (FastAPI + uvicorn); open http://HOST:PORT/ in a browser."""
+        from europillar.extras import require
+
+        require("web", "europillar serve")
         from europillar.web.config import WebSettings, bind_problem, default_db_url
 
         secret = token or os.environ.get("EUROPILLAR_TOKEN") or None

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from europillar.cli.output import Format, emit, frame_to_records
+from europillar.cli.common import run_domain, scenario_option
+from europillar.cli.output import Format, emit_result
 
 
 class View(StrEnum):
@@ -23,12 +21,21 @@ class View(StrEnum):
     sensitivity = "sensitivity"
 
 
+TABLES = {
+    View.categories: "categories",
+    View.fan: "fan",
+    View.gap: "gap_probability",
+    View.central: "central",
+    View.windows: "windows",
+    View.safe: "safe_drawdown",
+    View.sensitivity: "sensitivity",
+}
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def transition(
-        scenario: str = typer.Option(
-            "replace_us_full", "--scenario", help="preset name or TOML file"
-        ),
+        scenario: str = scenario_option(),
         draws: int = typer.Option(
             None, "--draws", min=1, help="Monte Carlo draws (default: scenario)"
         ),
@@ -38,62 +45,45 @@ def register(app: typer.Typer) -> None:
         ),
         workers: int = typer.Option(1, "--workers", min=1, help="local worker processes"),
         view: View = typer.Option(View.categories, "--view", help="which table to print"),
-        fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json"),
+        fmt: Format = typer.Option(
+            Format.table, "--format", help="table, csv or json (json: every table)"
+        ),
     ) -> None:
         """Does Europe's build-up outrun the US drawdown? Coverage per year and category.
 
         Coverage = (European stock x readiness + remaining US contribution) / requirement,
         in percent. Monte Carlo results are P10/P50/P90 per year and category.
         """
-        from europillar.scenario import load_scenario
-        from europillar.transition import build_model, run_transition
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-        sc = load_scenario(scenario)
-        model, params, settings, notes = build_model(sc)
-        n = draws if draws is not None else settings.draws
-        s = seed if seed is not None else settings.seed
         console = Console(stderr=True)
         with Progress(
-            TextColumn("draws"),
+            TextColumn("{task.description}"),
             BarColumn(),
-            MofNCompleteColumn(),
             TimeRemainingColumn(),
             console=console,
             transient=True,
             disable=not console.is_terminal,
         ) as progress:
-            task = progress.add_task("draws", total=n)
-            result = run_transition(
-                model,
-                params,
-                n,
-                s,
+            task = progress.add_task("draws", total=1.0)
+            result = run_domain(
+                "transition",
+                scenario,
+                draws=draws,
+                seed=seed,
                 scheduler=scheduler,
-                workers=workers,
-                on_progress=lambda k: progress.advance(task, k),
+                workers=workers if workers > 1 else None,
+                on_progress=lambda f, m: progress.update(task, completed=f, description=m),
             )
-        frames = {
-            View.categories: result.categories,
-            View.fan: result.fan,
-            View.gap: result.gap_probability,
-            View.central: result.central,
-            View.windows: result.windows,
-            View.safe: result.safe_drawdown,
-            View.sensitivity: result.sensitivity,
-        }
+        meta = result.meta
         if fmt is Format.json:
-            payload = {
-                "scenario": sc.name,
-                "meta": result.meta,
-                "notes": notes,
-                **{v.value: frame_to_records(f) for v, f in frames.items()},
-            }
-            sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+            from europillar.tabular import dumps
+
+            sys.stdout.write(dumps({"scenario": meta["scenario"], **result.to_payload()}))
             return
         caption = (
-            f"Scenario {sc.name}; {n} draws, seed {s}; threshold "
-            f"{result.meta['threshold_pct']:g}% coverage. Coverage in % of requirement."
+            f"Scenario {meta['scenario']}; {meta['draws']} draws, seed {meta['seed']}; "
+            f"threshold {meta['threshold_pct']:g}% coverage. Coverage in % of requirement."
         )
-        if notes and fmt is Format.table:
-            caption += " Notes: " + " ".join(notes)
-        emit(frames[view], fmt, title=f"Transition: {view.value}", caption=caption)
+        emit_result(result, TABLES[view], fmt, title=f"Transition: {view.value}", caption=caption)

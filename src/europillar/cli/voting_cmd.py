@@ -5,30 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-import pandas as pd
 import typer
 
-from europillar.cli.output import Format, emit
-from europillar.decisions import (
-    PRESETS,
-    best_package,
-    cluster_states,
-    distance_matrix,
-    instantiate,
-    load_table,
-    mission_relevance,
-    mission_support,
-    mission_votes,
-    power_table,
-    preset,
-    qmv_population,
-    resolve_rule,
-    simulate_decision,
-    threat_matrix,
-)
-from europillar.decisions.data import qmv_sources
-from europillar.decisions.simulate import SimulationInputs, scores_for_mission
-from europillar.errors import InputError
+from europillar.cli.common import run_domain, scenario_option, split
+from europillar.cli.output import Format, emit_result
+from europillar.scenario.vocabulary import RULE_PRESETS
 
 
 class Index(StrEnum):
@@ -45,29 +26,25 @@ class ThreatView(StrEnum):
     simulate = "simulate"
 
 
-VOTING_RULES = ("qmv", "rqmv", "unanimity", "cfsp")
-
-
-def _members(option: list[str] | None, population: dict[str, int]) -> list[str]:
-    if not option:
-        return sorted(population)
-    members = [m.strip().upper() for item in option for m in item.split(",") if m.strip()]
-    unknown = [m for m in members if m not in population]
-    if unknown:
-        raise InputError(
-            None,
-            "--members",
-            unknown,
-            "not an EU member with a QMV population figure",
-            sorted(population),
-        )
-    return members
+THREAT_TABLES = {
+    ThreatView.matrix: "threat_matrix",
+    ThreatView.clusters: "clusters",
+    ThreatView.missions: "mission_votes",
+    ThreatView.package: "packages",
+    ThreatView.simulate: "simulation",
+}
 
 
 def _voting(
+    scenario: str = scenario_option(),
     rule: Annotated[
-        str, typer.Option("--rule", help=f"Preset ({', '.join(PRESETS)}) or a TOML rule file.")
-    ] = "qmv",
+        str | None,
+        typer.Option(
+            "--rule",
+            help=f"Shipped rule ({', '.join(RULE_PRESETS)}) or a rule file in the old TOML "
+            "format (default: the scenario's [decisions] rule).",
+        ),
+    ] = None,
     index: Annotated[
         Index, typer.Option("--index", help="Which index columns to show.")
     ] = Index.all,
@@ -81,35 +58,44 @@ def _voting(
     fmt: Annotated[Format, typer.Option("--format", help="table, csv or json.")] = Format.table,
 ) -> None:
     """Exact Banzhaf and Shapley–Shubik power of each member under a decision rule."""
-    spec = resolve_rule(rule)
-    used_year, population = qmv_population(year)
-    participants = _members(members, population)
-    game = instantiate(spec, participants, population)
-    frame = power_table(game, {"population": [population[m] for m in participants]})
+    from europillar.scenario.legacy import rule_option
+
+    chosen = None
+    if rule is not None:
+        chosen, notes = rule_option(rule)
+        for note in notes:
+            typer.echo(note, err=True)
+    codes = [c.upper() for item in members or [] for c in split(item)] or None
+    result = run_domain(
+        "decisions", scenario, rule=chosen, compare_rules=[], members=codes, year=year
+    )
     keep = ["iso3"]
     if index in (Index.banzhaf, Index.all):
         keep += ["banzhaf_normalized", "banzhaf_absolute"]
     if index in (Index.shapley, Index.all):
         keep += ["shapley_shubik"]
     keep += ["population", "penrose_sqrt"]
-    out = frame[keep]
-    sources = qmv_sources(used_year)
+    rules = result.tables["rules"].iloc[0]
+    meta = result.meta
     caption = (
-        f"Rule {spec.name}; QMV population {used_year} (persons, Council Annex III, reconstructed; "
-        f"source: {', '.join(sources)}). Coleman power to act: {frame.attrs['coleman_power_to_act']:.6f}. "
-        f"Method: {frame.attrs['method']}."
+        f"Rule {meta['rule']}; QMV population {meta['population_year']} (persons, Council "
+        f"Annex III, reconstructed). Coleman power to act: {rules['coleman_power_to_act']:.6f}. "
+        f"Method: {rules['method']}."
     )
-    emit(
-        out,
+    # Only the scenario's rule ran: the view is its table without the rule column.
+    voting = result.tables["voting_power"].drop(columns="rule")
+    emit_result(
+        result,
+        "voting_power",
         fmt,
-        title=f"Voting power under {spec.name}",
+        frame=voting[keep],
+        title=f"Voting power under {meta['rule']}",
         caption=caption,
-        json_extra={
-            "rule": spec.name,
-            "year": used_year,
-            "coleman_power_to_act": frame.attrs["coleman_power_to_act"],
-            "method": frame.attrs["method"],
-            "source_ids": sources,
+        extra={
+            "rule": meta["rule"],
+            "year": meta["population_year"],
+            "coleman_power_to_act": float(rules["coleman_power_to_act"]),
+            "method": rules["method"],
         },
     )
 
@@ -118,65 +104,50 @@ def _threats(
     view: Annotated[
         ThreatView, typer.Argument(help="matrix, clusters, missions, package or simulate.")
     ] = ThreatView.matrix,
+    scenario: str = scenario_option(),
     mission: Annotated[
         str, typer.Option("--mission", help="Mission for `simulate`.")
     ] = "eastern_air_defence",
     threshold: Annotated[
-        float, typer.Option("--threshold", help="Support score to back a mission (0-1).")
-    ] = 0.5,
+        float | None, typer.Option("--threshold", help="Support score to back a mission (0-1).")
+    ] = None,
     n_clusters: Annotated[
-        int, typer.Option("--clusters", help="Number of clusters for `clusters`.")
-    ] = 3,
-    runs: Annotated[int, typer.Option("--runs", help="Monte Carlo runs for `simulate`.")] = 1000,
-    seed: Annotated[int, typer.Option("--seed", help="Seed for `simulate`.")] = 20260101,
+        int | None, typer.Option("--clusters", help="Number of clusters for `clusters`.")
+    ] = None,
+    runs: Annotated[
+        int | None, typer.Option("--runs", help="Monte Carlo runs for `simulate`.")
+    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed for `simulate`.")] = None,
     year: Annotated[
         int | None, typer.Option("--year", help="Year of the QMV population figures.")
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table, csv or json.")] = Format.table,
 ) -> None:
     """Threat perceptions: coded matrix, clusters, mission support, best package, simulation."""
-    if not 0.0 <= threshold <= 1.0:
+    from europillar.errors import InputError
+
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise InputError(None, "--threshold", threshold, "must be between 0 and 1")
-    perceptions = load_table("threat_perceptions")
-    matrix = threat_matrix(perceptions)
-    _used_year, population = qmv_population(year)
-    members = sorted(population)
-    rel = mission_relevance(load_table("missions"))
-    sources = sorted(set(perceptions["source_id"]))
-    caption = "europillar coding (0-3) of the cited sources: " + ", ".join(sources)
-    if view is ThreatView.matrix:
-        frame = matrix.reset_index()
-    elif view is ThreatView.clusters:
-        _, frame = cluster_states(distance_matrix(matrix), n_clusters)
-        frame = frame.merge(matrix.reset_index(), on="iso3").sort_values(["cluster", "iso3"])
-    elif view is ThreatView.missions:
-        support = mission_support(matrix, rel, members, threshold)
-        rules = {name: preset(name) for name in VOTING_RULES}
-        frame = mission_votes(support, rules, members, population)
-    elif view is ThreatView.package:
-        frame = best_package(matrix, rel, members, threshold).head(20)
-    else:
-        if mission not in rel.index:
-            raise InputError(
-                "missions.csv", "--mission", mission, "unknown mission", list(rel.index)
-            )
-        support = mission_support(matrix, rel, members, threshold)
-        inputs = SimulationInputs(
-            members=tuple(members),
-            population=population,
-            score=scores_for_mission(support, mission, members),
-            rules={name: preset(name) for name in VOTING_RULES},
-            runs=runs,
-            seed=seed,
-        )
-        frame = simulate_decision(inputs).summary
-        caption += f"; mission {mission}; {runs} runs, seed {seed}"
-    emit(
-        pd.DataFrame(frame),
+    result = run_domain(
+        "decisions",
+        scenario,
+        threshold=threshold,
+        clusters=n_clusters,
+        year=year,
+        mission=mission if view is ThreatView.simulate else None,
+        runs=runs,
+        seed=seed,
+    )
+    caption = "europillar coding (0-3) of the cited sources"
+    if view is ThreatView.simulate:
+        caption += f"; mission {mission}; {result.meta['runs']} runs, seed {result.meta['seed']}"
+    emit_result(
+        result,
+        THREAT_TABLES[view],
         fmt,
         title=f"Threat perceptions: {view.value}",
         caption=caption,
-        json_extra={"view": view.value, "source_ids": sources},
+        extra={"view": view.value},
     )
 
 

@@ -6,18 +6,18 @@ structures come from a TOML file or a CSV of parent,child pairs (docs/command.md
 
 from __future__ import annotations
 
-import csv
-import io
 import math
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pandas as pd
 
-from europillar import data
 from europillar.errors import InputError
+
+if TYPE_CHECKING:
+    from europillar.dataset import Dataset
 
 SHIPPED = ("centralised", "distributed")
 
@@ -37,22 +37,37 @@ class CommandStructure:
         return sorted(n for n in self.graph.nodes if n != self.root and n not in self.forces)
 
 
-def _table(name: str) -> pd.DataFrame:
-    """A shipped command table as text columns (``estimate`` as bool), via the data layer."""
-    return data.load(f"command/{name}")
+def _table(name: str, dataset: Dataset | None) -> pd.DataFrame:
+    """A command table of the dataset (default: the shipped one)."""
+    from europillar.dataset import load
+
+    return (dataset if dataset is not None else load()).table(f"command/{name}")
 
 
-def load_nodes() -> pd.DataFrame:
+def load_nodes(dataset: Dataset | None = None) -> pd.DataFrame:
     """Cited headquarters and decision nodes (one row each)."""
-    return _table("nodes")
+    return _table("nodes", dataset)
 
 
-def shipped_structure(name: str) -> CommandStructure:
+def structure_sources(name: str, dataset: Dataset | None = None) -> set[str]:
+    """Source ids of a shipped structure's nodes, links and forces."""
+    edges = _table("edges", dataset).query("structure == @name")
+    forces = _table("forces", dataset).query("structure == @name")
+    nodes = _table("nodes", dataset)
+    used = set(edges["parent"]) | set(edges["child"])
+    return {
+        *edges["source_id"],
+        *forces["source_id"],
+        *nodes.loc[nodes["node_id"].isin(used), "source_id"],
+    }
+
+
+def shipped_structure(name: str, dataset: Dataset | None = None) -> CommandStructure:
     """Build ``centralised`` or ``distributed`` from the shipped edge and force tables."""
     if name not in SHIPPED:
         raise InputError(None, "structure", name, "unknown shipped structure", allowed=SHIPPED)
-    edges = _table("edges").query("structure == @name")
-    forces = _table("forces").query("structure == @name")
+    edges = _table("edges", dataset).query("structure == @name")
+    forces = _table("forces", dataset).query("structure == @name")
     pairs: list[tuple[str, str, float | None]] = [
         (str(r.parent), str(r.child), None) for r in edges.itertuples(index=False)
     ]
@@ -104,56 +119,28 @@ def from_pairs(
     return CommandStructure(name, roots[0], graph, forces)
 
 
-def parse_toml(text: str, file: str) -> CommandStructure:
-    """TOML: ``name``, ``[[edges]] parent/child`` and ``[[forces]] id/weight/commanded_by``."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(file, None, None, f"not valid TOML ({exc})") from None
-    pairs: list[tuple[str, str, float | None]] = []
-    for i, edge in enumerate(data.get("edges", [])):
-        if not isinstance(edge, dict):
-            raise InputError(file, f"edges[{i}]", edge, "each edge is a table with parent, child")
-        pairs.append((str(edge.get("parent", "")), str(edge.get("child", "")), None))
-    for i, force in enumerate(data.get("forces", [])):
-        hqs = force.get("commanded_by", [])
-        if isinstance(hqs, str):
-            hqs = [hqs]
-        if not hqs:
-            raise InputError(file, f"forces[{i}].commanded_by", hqs, "needs at least one HQ")
-        weight = force.get("weight", 1.0)
-        if not isinstance(weight, (int, float)):
-            raise InputError(file, f"forces[{i}].weight", weight, "weight must be a number")
-        for hq in hqs:
-            pairs.append((str(hq), str(force.get("id", "")), float(weight)))
-    if not pairs:
-        raise InputError(file, "edges", [], "no edges or forces found")
-    force_ids = {str(f.get("id", "")) for f in data.get("forces", [])} or None
-    return from_pairs(str(data.get("name", Path(file).stem)), pairs, file, force_ids)
+def from_definition(definition: Any, file: str | None = None) -> CommandStructure:
+    """A structure written out in a scenario (``[[command.custom]]``, a
+    ``StructureDefinition``): links (a weight only on a link to a force) and forces."""
+    pairs: list[tuple[str, str, float | None]] = [
+        (e.parent, e.child, e.weight) for e in definition.edges
+    ]
+    for force in definition.forces:
+        for hq in force.commanded_by:
+            pairs.append((hq, force.id, float(force.weight)))
+    force_ids = {f.id for f in definition.forces} or None
+    return from_pairs(definition.name, pairs, file, force_ids)
 
 
-def parse_csv(text: str, file: str) -> CommandStructure:
-    """CSV with header ``parent,child`` and an optional ``weight`` (forces only)."""
-    reader = csv.DictReader(io.StringIO(text))
-    fields = reader.fieldnames or []
-    for column in ("parent", "child"):
-        if column not in fields:
-            raise InputError(file, "header", fields, f"missing column '{column}'")
-    pairs: list[tuple[str, str, float | None]] = []
-    for i, row in enumerate(reader):
-        raw = (row.get("weight") or "").strip()
-        try:
-            weight = float(raw) if raw else None
-        except ValueError:
-            raise InputError(file, f"row {i + 2}.weight", raw, "not a number") from None
-        pairs.append(((row["parent"] or "").strip(), (row["child"] or "").strip(), weight))
-    return from_pairs(Path(file).stem, pairs, file)
+def load_structure(name_or_file: str, dataset: Dataset | None = None) -> CommandStructure:
+    """A shipped structure by name, or a structure file in the old ``.toml``/``.csv``
+    format (docs/command.md); errors name the file. Scenarios write structures out under
+    ``[[command.custom]]`` instead (``europillar scenario convert FILE``)."""
+    from europillar.scenario.legacy import checked, structure_table
+    from europillar.scenario.sections.command import StructureDefinition
 
-
-def load_structure(name_or_file: str) -> CommandStructure:
-    """A shipped structure by name, or a ``.toml`` / ``.csv`` file."""
     if name_or_file in SHIPPED:
-        return shipped_structure(name_or_file)
+        return shipped_structure(name_or_file, dataset)
     path = Path(name_or_file)
     if path.suffix.lower() not in (".toml", ".csv"):
         raise InputError(
@@ -163,11 +150,5 @@ def load_structure(name_or_file: str) -> CommandStructure:
             "not a shipped structure nor a .toml/.csv file",
             allowed=SHIPPED,
         )
-    if not path.is_file():
-        raise InputError(str(path), None, name_or_file, "file not found")
-    text = path.read_text(encoding="utf-8")
-    return (
-        parse_toml(text, str(path))
-        if path.suffix.lower() == ".toml"
-        else parse_csv(text, str(path))
-    )
+    table = checked(StructureDefinition, structure_table(path), path)
+    return from_definition(StructureDefinition.model_validate(table), str(path))

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from europillar.data.tables import load
 from europillar.errors import InputError
 
+if TYPE_CHECKING:
+    from europillar.dataset import Dataset
+
 DERIVED_SOURCE = "europillar_derived"
-SIPRI_SOURCE = "sipri_milex_2025"
 SIPRI_BASE_YEAR = 2023
+FIRST_YEAR = 2014  # Wales Summit pledge; the first year of NATO's published series
+SPENDING = "milex_usd_current_m"
 
 
 def _as_list(value: str | Iterable[str] | None) -> list[str] | None:
@@ -74,8 +79,12 @@ def constant_factor(iso3: str, year: int, base_year: int = SIPRI_BASE_YEAR) -> f
             "only SIPRI's own price base is available",
             allowed=[SIPRI_BASE_YEAR],
         )
-    obs = load("observations")
-    mask = (obs["iso3"] == iso3) & (obs["year"] == int(year)) & (obs["source_id"] == SIPRI_SOURCE)
+    from europillar.dataset import load as load_dataset
+
+    dataset = load_dataset()
+    obs = dataset.table("observations")
+    source = dataset.primary_source(f"milex_usd_constant{base_year}_m")
+    mask = (obs["iso3"] == iso3) & (obs["year"] == int(year)) & (obs["source_id"] == source)
     pair = obs[mask].set_index("indicator")["value"]
     constant = pair.get(f"milex_usd_constant{base_year}_m")
     current = pair.get("milex_usd_current_m")
@@ -142,3 +151,66 @@ def bloc_total(indicator: str, codes: Iterable[str], year: int) -> dict[str, obj
         "missing": sorted(set(members) - set(rows["iso3"])),
         "estimate": bool(rows["estimate"].any()),
     }
+
+
+def _dataset(dataset: Dataset | None) -> Dataset:
+    from europillar.dataset import load as load_dataset
+
+    return dataset if dataset is not None else load_dataset()
+
+
+def requirement_studies(dataset: Dataset | None = None) -> list[str]:
+    """Study ids of capability/requirements_published (empty when the table is absent)."""
+    data = _dataset(dataset)
+    if "capability/requirements_published" not in data:
+        return []
+    table = data.table("capability/requirements_published")
+    return sorted(set(table["study"].astype(str)) - {""})
+
+
+def members_by_year(
+    bloc: str, years: Sequence[int], dataset: Dataset | None = None
+) -> dict[int, list[str]]:
+    """Members of ``bloc`` (a bloc name or an ISO3 code) in each year."""
+    from europillar.countries import members
+
+    data = _dataset(dataset)
+    return {int(y): sorted(members(bloc, int(y), data)) for y in years}
+
+
+def spending_years(dataset: Dataset | None = None) -> list[int]:
+    """Years with a military-spending figure for at least one country."""
+    obs = _dataset(dataset).table("observations")
+    return sorted({int(y) for y in obs.loc[obs["indicator"] == SPENDING, "year"]})
+
+
+def default_year(dataset: Dataset | None = None) -> int:
+    """Latest year in which most EU27 and European NATO members have a spending figure."""
+    data = _dataset(dataset)
+    obs = data.table("observations")
+    spend = obs[obs["indicator"] == SPENDING]
+    if spend.empty:
+        raise InputError(
+            "observations", "indicator", SPENDING, "no military spending figures in the dataset"
+        )
+    for year in sorted(set(spend["year"]), reverse=True):
+        members = set(members_by_year("EU27", [year], data)[year])
+        members |= set(members_by_year("EUROPEAN_NATO", [year], data)[year])
+        have = set(spend.loc[spend["year"] == year, "iso3"]) & members
+        if members and len(have) > len(members) / 2:
+            return int(year)
+    raise InputError("observations", "year", None, "no year has spending for most members")
+
+
+def check_year(year: int, dataset: Dataset | None = None) -> int:
+    """``year`` if it lies within the spending series (from 2014), else InputError."""
+    years = spending_years(dataset)
+    if not years or not (max(FIRST_YEAR, years[0]) <= year <= years[-1]):
+        raise InputError(
+            None,
+            "year",
+            year,
+            "no military spending data for this year",
+            allowed=[y for y in years if y >= FIRST_YEAR],
+        )
+    return int(year)

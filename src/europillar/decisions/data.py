@@ -1,32 +1,37 @@
-"""Read the decisions tables shipped in ``europillar/data/tables/decisions/``.
+"""The decisions tables of a dataset: QMV populations, threat perceptions, missions.
 
-Kept inside the domain so the engine works whether or not ``europillar.data.load``
-exists yet; the tables follow ``docs/data-format.md`` (every row has a ``source_id``).
+Every function takes the dataset (default: the shipped one); the tables follow
+``docs/data-format.md`` (every row has a ``source_id``).
 """
 
 from __future__ import annotations
 
-from importlib import resources
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from europillar.errors import InputError
 
+if TYPE_CHECKING:
+    from europillar.dataset import Dataset
+
 TABLES = ("qmv_population", "threat_perceptions", "missions")
 
 
-def load_table(name: str) -> pd.DataFrame:
+def load_table(name: str, dataset: Dataset | None = None) -> pd.DataFrame:
     """One of ``TABLES`` as a DataFrame."""
+    from europillar.dataset import load
+
     if name not in TABLES:
         raise InputError(None, "table", name, "unknown decisions table", TABLES)
-    path = resources.files("europillar.data").joinpath("tables", "decisions", f"{name}.csv")
-    with path.open("r", encoding="utf-8") as handle:
-        return pd.read_csv(handle)
+    return (dataset if dataset is not None else load()).table(f"decisions/{name}")
 
 
-def qmv_population(year: int | None = None) -> tuple[int, dict[str, int]]:
+def qmv_population(
+    year: int | None = None, dataset: Dataset | None = None
+) -> tuple[int, dict[str, int]]:
     """(year, {iso3: population}) for the QMV population figures of ``year`` (latest if None)."""
-    table = load_table("qmv_population")
+    table = load_table("qmv_population", dataset)
     years = sorted(int(y) for y in table["year"].unique())
     if year is None:
         year = years[-1]
@@ -40,6 +45,6 @@ def qmv_population(year: int | None = None) -> tuple[int, dict[str, int]]:
     return year, {str(r.iso3): int(r.population) for r in rows.itertuples()}
 
 
-def qmv_sources(year: int) -> list[str]:
-    table = load_table("qmv_population")
+def qmv_sources(year: int, dataset: Dataset | None = None) -> list[str]:
+    table = load_table("qmv_population", dataset)
     return sorted(set(table.loc[table["year"] == year, "source_id"].astype(str)))

@@ -48,7 +48,7 @@ CONDITION_KEYS = (
     "weight_quota",
     "weight_pct",
 )
-TOP_KEYS = ("name", "description", "legal_basis", "rule", "weights", "abstention")
+TOP_KEYS = ("name", "description", "legal_basis", "sources", "rule", "weights", "abstention")
 ABSTENTION = ("counts_as_no", "constructive")
 
 
@@ -63,6 +63,7 @@ class RuleSpec:
     weights: Mapping[str, int] = field(default_factory=dict)
     abstention: str = "counts_as_no"
     origin: str = "<dict>"
+    sources: tuple[str, ...] = ()
 
 
 def _err(
@@ -87,6 +88,9 @@ def parse_rule(data: Mapping[str, Any], origin: str = "<dict>") -> RuleSpec:
     for iso3, w in weights.items():
         if not isinstance(w, int) or isinstance(w, bool) or w < 0:
             raise _err(origin, f"weights.{iso3}", w, "must be a non-negative integer")
+    sources = data.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(x, str) for x in sources):
+        raise _err(origin, "sources", sources, "must be a list of source ids")
     abstention = data.get("abstention", "counts_as_no")
     if abstention not in ABSTENTION:
         raise _err(origin, "abstention", abstention, "unknown abstention mode", ABSTENTION)
@@ -99,6 +103,7 @@ def parse_rule(data: Mapping[str, Any], origin: str = "<dict>") -> RuleSpec:
         weights=dict(weights),
         abstention=abstention,
         origin=origin,
+        sources=tuple(sources),
     )
 
 
@@ -154,7 +159,9 @@ def preset(name: str) -> RuleSpec:
     if name not in PRESETS:
         raise InputError(None, "rule", name, "unknown preset rule", PRESETS)
     text = (
-        resources.files("europillar.decisions").joinpath("rules", f"{name}.toml").read_text("utf-8")
+        resources.files("europillar.scenario")
+        .joinpath("presets", "rules", f"{name}.toml")
+        .read_text("utf-8")
     )
     return parse_rule(tomllib.loads(text), origin=f"preset:{name}")
 

@@ -1,4 +1,8 @@
-"""Sovereign ISR coverage: European military and dual-use satellites over theatres."""
+"""Sovereign ISR coverage: European military and dual-use satellites over theatres.
+
+The engine contract: ``inputs(scenario, dataset) -> IsrInputs`` (theatres, satellites,
+window), ``run(inputs) -> IsrResult`` (pure).
+"""
 
 from europillar.isr.catalogue import (
     Theatre,
@@ -22,23 +26,32 @@ from europillar.isr.orbits import (
     propagate_ecef,
     sun_synchronous_inclination_deg,
 )
+from europillar.isr.prepare import IsrInputs, inputs
+from europillar.isr.result import IsrResult, run
+
+DOMAIN = "isr"
 
 __all__ = [
     "DEFAULT_FIELD_OF_REGARD_DEG",
+    "DOMAIN",
     "CoverageResult",
     "CoverageRun",
     "ElementSet",
     "Grid",
+    "IsrInputs",
+    "IsrResult",
     "Theatre",
     "central_angle_limit_rad",
     "default_start",
     "elements_from_row",
     "get_theatre",
+    "inputs",
     "keplerian_period_minutes",
     "load_satellites",
     "load_theatres",
     "make_grid",
     "propagate_ecef",
+    "run",
     "satellite_catalogue",
     "sun_synchronous_inclination_deg",
     "theatre_coverage",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -18,6 +18,9 @@ from europillar.isr.orbits import (
     sun_synchronous_inclination_deg,
     validate_elements,
 )
+
+if TYPE_CHECKING:
+    from europillar.dataset import Dataset
 
 SATELLITES_FILE = "data/tables/isr/satellites.csv"
 THEATRES_FILE = "data/tables/isr/theatres.csv"
@@ -39,18 +42,20 @@ class Theatre:
     lon_max_deg: float
 
 
-def _read(path: str) -> pd.DataFrame:
-    with resources.files("europillar").joinpath(path).open("r", encoding="utf-8") as handle:
-        return pd.read_csv(handle, keep_default_na=True)
+def _table(name: str, dataset: Dataset | None) -> pd.DataFrame:
+    from europillar.dataset import load
+
+    return (dataset if dataset is not None else load()).table(name)
 
 
-def load_satellites() -> pd.DataFrame:
+def load_satellites(dataset: Dataset | None = None) -> pd.DataFrame:
     """The cited satellite table (one row per satellite, units in column names)."""
-    return _read(SATELLITES_FILE)
+    return _table("isr/satellites", dataset)
 
 
-def load_theatres() -> dict[str, Theatre]:
-    frame = _read(THEATRES_FILE)
+def load_theatres(dataset: Dataset | None = None) -> dict[str, Theatre]:
+    """The shipped theatres by id."""
+    frame = _table("isr/theatres", dataset)
     return {
         str(r.theatre_id): Theatre(
             str(r.theatre_id),
@@ -64,8 +69,8 @@ def load_theatres() -> dict[str, Theatre]:
     }
 
 
-def get_theatre(theatre_id: str) -> Theatre:
-    theatres = load_theatres()
+def get_theatre(theatre_id: str, dataset: Dataset | None = None) -> Theatre:
+    theatres = load_theatres(dataset)
     if theatre_id not in theatres:
         raise InputError(
             None, "theatre", theatre_id, "unknown theatre id", allowed=sorted(theatres)

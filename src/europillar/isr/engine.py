@@ -166,6 +166,7 @@ def satellite_catalogue(satellites: pd.DataFrame, epoch: datetime) -> pd.DataFra
         rows.append(
             {
                 "sat_id": row["sat_id"],
+                "name": row.get("name", row["sat_id"]),
                 "constellation": row["constellation"],
                 "bloc": row["bloc"],
                 "sensor_type": row["sensor_type"],

@@ -1,17 +1,19 @@
-"""Read the procurement tables shipped in ``europillar/data/tables/procurement``.
+"""The procurement tables of a dataset, and the candidates in the optimiser's wide form.
 
-Until ``europillar.data.load`` exists this module reads its own CSVs; the candidate
-parameters (one cited figure per row) are pivoted into the wide frame the optimiser takes.
+The candidate parameters (one cited figure per row) are pivoted into the wide frame the
+optimiser takes. Every function takes the dataset (default: the shipped one).
 """
 
 from __future__ import annotations
 
-import io
-from importlib import resources
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from europillar.errors import InputError
+
+if TYPE_CHECKING:
+    from europillar.dataset import Dataset
 
 TABLES = (
     "in_service",
@@ -24,25 +26,25 @@ TABLES = (
 COST_CASES = ("low", "central", "high")
 
 
-def _read(relative: str) -> pd.DataFrame:
-    root = resources.files("europillar") / "data" / "tables"
-    text = (root / relative).read_text(encoding="utf-8")
-    return pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""])
+def _dataset(dataset: Dataset | None) -> Dataset:
+    from europillar.dataset import load
+
+    return dataset if dataset is not None else load()
 
 
-def load_table(name: str) -> pd.DataFrame:
-    """One shipped procurement table by name (see TABLES)."""
+def load_table(name: str, dataset: Dataset | None = None) -> pd.DataFrame:
+    """One procurement table by name (see TABLES)."""
     if name not in TABLES:
         raise InputError("procurement tables", "name", name, "unknown table", TABLES)
-    return _read(f"procurement/{name}.csv")
+    return _dataset(dataset).table(f"procurement/{name}")
 
 
-def load_sources() -> pd.DataFrame:
+def load_sources(dataset: Dataset | None = None) -> pd.DataFrame:
     """The procurement rows of the sources registry."""
-    return _read("sources/procurement.csv")
+    return _dataset(dataset).table("sources/procurement")
 
 
-def candidate_table(cost_case: str = "central") -> pd.DataFrame:
+def candidate_table(cost_case: str = "central", dataset: Dataset | None = None) -> pd.DataFrame:
     """Candidates in the optimiser's wide form, money in EUR m (current, not deflated).
 
     ``unit_cost`` is the chosen case; where a candidate has no cited figure for that case
@@ -51,9 +53,9 @@ def candidate_table(cost_case: str = "central") -> pd.DataFrame:
     """
     if cost_case not in COST_CASES:
         raise InputError("--cost-case", "cost_case", cost_case, "unknown cost case", COST_CASES)
-    candidates = load_table("candidates")
-    params = load_table("candidate_parameters")
-    fx = load_table("fx").set_index("currency")["eur_per_unit"].to_dict()
+    candidates = load_table("candidates", dataset)
+    params = load_table("candidate_parameters", dataset)
+    fx = load_table("fx", dataset).set_index("currency")["eur_per_unit"].to_dict()
 
     def to_eur(row: pd.Series) -> float:
         currency = str(row["unit"]).split(" ")[0]

@@ -7,9 +7,14 @@ is the unit of counting, because published counts disagree mostly on that choice
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from europillar.errors import InputError
+
+if TYPE_CHECKING:
+    from europillar.dataset import Dataset
 
 LEVELS = ("type", "variant")
 ORIGINS = ("european", "us", "other")
@@ -147,16 +152,12 @@ def trend(
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def resolve_members(bloc: str | list[str], year: int) -> list[str]:
+def resolve_members(bloc: str | list[str], year: int, dataset: Dataset | None = None) -> list[str]:
     """ISO3 codes of a bloc: a list passes through; a name goes to europillar.countries."""
+    from europillar import countries
+
     if isinstance(bloc, list):
         return sorted(bloc)
     if len(bloc) == 3 and bloc.isupper() and bloc.isalpha():
         return [bloc]
-    try:
-        from europillar import countries  # written in parallel by the data helper
-    except ImportError:
-        raise InputError(
-            None, "bloc", bloc, "bloc names need europillar.countries; pass ISO3 codes"
-        ) from None
-    return sorted(countries.members(bloc, year))
+    return sorted(countries.members(bloc, year, dataset))

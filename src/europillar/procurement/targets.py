@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from europillar.errors import InputError
 from europillar.procurement.fragmentation import snapshot
 from europillar.procurement.problem import TARGET_COLUMNS, check_targets
+
+if TYPE_CHECKING:
+    from europillar.capability.engine import CapabilityResult
+    from europillar.scenario.schema import Scenario
 
 
 def replacement_targets(
@@ -37,39 +41,37 @@ def read_targets_csv(path: str) -> pd.DataFrame:
     return check_targets(frame, file=path)
 
 
-def scenario_targets(scenario: Any, inventory: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+def scenario_targets(
+    scenario: Scenario,
+    members: list[str],
+    inventory: pd.DataFrame,
+    gaps: CapabilityResult | None,
+) -> tuple[pd.DataFrame, str]:
     """Targets for a scenario and a word on their origin: the scenario's explicit list,
-    else the capability gaps apportioned to members, else one-for-one fleet replacement."""
+    else the capability gaps apportioned to members (whole units), else one-for-one
+    replacement of today's cited fleets."""
     settings = scenario.procurement
     categories = settings.categories if settings is not None else None
     if settings is not None and settings.targets:
         frame = pd.DataFrame([t.model_dump() for t in settings.targets])
         origin = "scenario procurement.targets"
+    elif gaps is not None and len(gaps.apportioned_units):
+        frame = gap_targets(gaps)
+        origin = "capability gaps apportioned to members in whole units (europillar.capability)"
     else:
-        frame, origin = _gap_targets(scenario)
-        if frame is None:
-            members = scenario.member_codes()
-            frame = replacement_targets(inventory, members, scenario.base_year, categories)
-            origin = f"one-for-one replacement of cited {scenario.base_year} fleets (capability gaps unavailable)"
+        frame = replacement_targets(inventory, members, scenario.base_year, categories)
+        origin = (
+            f"one-for-one replacement of cited {scenario.base_year} fleets "
+            "(no positive capability gap)"
+        )
     if categories is not None:
         frame = frame[frame["category"].isin(categories)]
     return check_targets(frame, file="scenario targets"), origin
 
 
-def _gap_targets(scenario: Any) -> tuple[pd.DataFrame | None, str]:
-    try:
-        from europillar.capability import compute_gaps  # written in parallel by another helper
-    except ImportError:
-        return None, ""
-    gaps = compute_gaps(scenario)
-    units = getattr(gaps, "apportioned_units", None)
-    if units is None or len(units) == 0:
-        return None, ""
-    frame = units.rename(
-        columns={c: "units" for c in ("units_apportioned", "gap_units") if c in units.columns}
-    )
-    if not set(TARGET_COLUMNS) <= set(frame.columns):
-        return None, ""
-    frame = frame[TARGET_COLUMNS].copy()
-    frame["units"] = frame["units"].fillna(0).round().astype(int)
-    return frame, "capability gaps apportioned to members (europillar.capability.compute_gaps)"
+def gap_targets(gaps: CapabilityResult) -> pd.DataFrame:
+    """Each member's whole units of every positive gap: capability's largest-remainder
+    apportionment (``units_whole``), so the members' targets add up to the rounded gap."""
+    units = gaps.apportioned_units
+    frame = units[["iso3", "category", "units_whole"]].rename(columns={"units_whole": "units"})
+    return frame.astype({"units": int})[TARGET_COLUMNS].reset_index(drop=True)

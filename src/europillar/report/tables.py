@@ -5,8 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from europillar.report.section import ReportContext
 
 
 def number(value: object, digits: int = 1, suffix: str = "") -> str:
@@ -70,19 +74,12 @@ def figure(svg: str, caption: str, source_ids: Sequence[str]) -> str:
     )
 
 
-def year_ranges(years: Iterable[int]) -> str:
-    """2014, 2015, 2016, 2019 → "2014–2016, 2019"."""
-    ordered = sorted({int(y) for y in years})
-    parts: list[str] = []
-    start = prev = None
-    for year in ordered:
-        if start is None:
-            start = prev = year
-        elif prev is not None and year == prev + 1:
-            prev = year
-        else:
-            parts.append(f"{start}" if start == prev else f"{start}–{prev}")
-            start = prev = year
-    if start is not None:
-        parts.append(f"{start}" if start == prev else f"{start}–{prev}")
-    return ", ".join(parts)
+def reproduce(ctx: ReportContext, domain: str) -> str:
+    """A line with the command that gives a section's tables (same scenario and options)."""
+    command = ctx.reproduce(domain)
+    if not command:
+        return ""
+    return (
+        f'<p class="note">Reproduce these tables: <code>{escape(command)}</code> '
+        f"(CSV files under <code>data/{escape(domain)}/</code>).</p>"
+    )

@@ -48,9 +48,10 @@ def _type_text(schema: dict[str, Any], node: dict[str, Any]) -> str:
         return " \\| ".join(f'"{v}"' if isinstance(v, str) else str(v) for v in node["enum"])
     if "const" in node:
         return json.dumps(node["const"])
-    if "anyOf" in node:
-        parts = [_type_text(schema, o) for o in node["anyOf"] if o.get("type") != "null"]
-        return " or ".join(parts)
+    for union in ("anyOf", "oneOf"):
+        if union in node:
+            parts = [_type_text(schema, o) for o in node[union] if o.get("type") != "null"]
+            return " or ".join(parts)
     if "$ref" in node:
         return "table"
     kind = node.get("type", "any")
@@ -63,6 +64,8 @@ def _type_text(schema: dict[str, Any], node: dict[str, Any]) -> str:
         bounds.append(f"> {node['exclusiveMinimum']}")
     if "maximum" in node:
         bounds.append(f"<= {node['maximum']}")
+    if "exclusiveMaximum" in node:
+        bounds.append(f"< {node['exclusiveMaximum']}")
     text = {
         "integer": "integer",
         "number": "number",
@@ -158,12 +161,25 @@ def _rows(
 KEY_COLUMNS = ["key", "type", "required", "default", "description"]
 
 
+def _section_defaults() -> dict[str, Any]:
+    """Defaults of the engine sections that always exist (power, burden, …), as JSON."""
+    return {
+        name: field.default_factory().model_dump(mode="json", exclude_none=True)  # type: ignore[call-arg, misc, union-attr]
+        for name, field in Scenario.model_fields.items()
+        if name in SECTIONS_WITH_DEFAULTS and field.default_factory is not None
+    }
+
+
+SECTIONS_WITH_DEFAULTS = ("power", "burden", "decisions", "isr", "command")
+
+
 def scenario_key_rows() -> pd.DataFrame:
     """Every scenario key: type, required, default (from _defaults.toml), description."""
     from europillar.scenario.loader import defaults_text
 
     schema = scenario_json_schema()
-    defaults = tomllib.loads(defaults_text())
+    defaults = _section_defaults()
+    defaults.update(tomllib.loads(defaults_text()))
     rows = _rows(schema, schema, [], set(schema.get("required", [])), defaults)
     return pd.DataFrame(rows, columns=KEY_COLUMNS)
 

@@ -10,6 +10,7 @@ import copy
 import tomllib
 import types
 import typing
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,39 @@ def scenario_from_dict(data: dict[str, Any], file: str = "<scenario>") -> Scenar
     return scenario
 
 
+def scenario_with(
+    scenario: Scenario, changes: Mapping[str, Any], file: str = "options"
+) -> Scenario:
+    """A validated copy of ``scenario`` with ``changes`` merged in (``None`` leaves ignored).
+
+    ``changes`` is nested like the file: ``{"transition": {"draws": 1000}}``. Command-line
+    options and web job settings reach the engines this way, so a result's scenario hash
+    always describes every setting that shaped it.
+    """
+    cleaned = _without_none(changes)
+    if not cleaned:
+        return scenario
+    merged = merge(scenario.model_dump(mode="python", exclude_none=True), cleaned)
+    try:
+        changed = Scenario.model_validate(merged)
+    except ValidationError as exc:
+        raise _to_input_error(exc, merged, file) from None
+    _check_requirement_set(changed, file)
+    return changed
+
+
+def _without_none(changes: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in changes.items():
+        if isinstance(value, Mapping):
+            inner = _without_none(value)
+            if inner:
+                out[key] = inner
+        elif value is not None:
+            out[key] = value
+    return out
+
+
 def _check_category_keys(data: dict[str, Any], file: str) -> None:
     for section, settings in PER_CATEGORY_SECTIONS.items():
         table = data.get(section)
@@ -125,9 +159,9 @@ def _check_requirement_set(scenario: Scenario, file: str) -> None:
     preset = scenario.requirements.preset
     if preset is None or preset in RULE_REQUIREMENT_SETS:
         return
-    from europillar.capability.data import published_requirement_sets
+    from europillar.data.query import requirement_studies
 
-    studies = published_requirement_sets()
+    studies = requirement_studies()
     if preset not in studies:
         raise InputError(
             file,
@@ -217,7 +251,7 @@ def _to_input_error(exc: ValidationError, merged: dict[str, Any], file: str) -> 
     return InputError(file, key or None, value, reason, allowed)
 
 
-_UNION_TAGS = {"number", "distribution", *DISTRIBUTION_TYPES}
+_UNION_TAGS = {"number", "distribution", "rule_name", "rule_table", *DISTRIBUTION_TYPES}
 
 
 def _data_loc(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:

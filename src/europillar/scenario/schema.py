@@ -20,6 +20,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from europillar.scenario.sections.command import CommandSettings
+from europillar.scenario.sections.decisions import DecisionsSettings
+from europillar.scenario.sections.isr import IsrSettings
+from europillar.scenario.sections.power import BurdenSettings, PowerSettings
 from europillar.scenario.sections.procurement import ProcurementSettings
 from europillar.scenario.sections.transition import TransitionSettings
 from europillar.scenario.vocabulary import (
@@ -252,6 +256,11 @@ class Scenario(BaseModel):
     fair_share_key: FairShareKey = Field("gdp", description="Key apportioning the gap to members.")
     transition: TransitionSettings | None = None
     procurement: ProcurementSettings | None = None
+    power: PowerSettings = Field(default_factory=PowerSettings)  # type: ignore[arg-type]
+    burden: BurdenSettings = Field(default_factory=BurdenSettings)  # type: ignore[arg-type]
+    decisions: DecisionsSettings = Field(default_factory=DecisionsSettings)  # type: ignore[arg-type]
+    isr: IsrSettings = Field(default_factory=IsrSettings)  # type: ignore[arg-type]
+    command: CommandSettings = Field(default_factory=CommandSettings)  # type: ignore[arg-type]
 
     @field_validator("members")
     @classmethod

@@ -69,3 +69,46 @@ REQUIREMENT_KINDS: tuple[str, ...] = ("total", "additional")
 RULE_REQUIREMENT_SETS: tuple[str, ...] = ("replace_us", "none")
 
 BLOCS: tuple[str, ...] = ("EU27", "NATO", "EUROPEAN_NATO", "EU_NATO")
+
+# Bloc indicators of the military-power comparison (europillar.power.INDICATORS; a test
+# keeps the two in step).
+PowerIndicator = Literal[
+    "milex_usd_current_m",
+    "milex_usd_constant2023_m",
+    "milex_ppp_intl_current_m",
+    "milex_share_gdp_pct",
+    "milex_per_capita_usd",
+    "personnel_active_k",
+    "milex_real_growth_pct",
+]
+POWER_INDICATORS: tuple[str, ...] = (
+    "milex_usd_current_m",
+    "milex_usd_constant2023_m",
+    "milex_ppp_intl_current_m",
+    "milex_share_gdp_pct",
+    "milex_per_capita_usd",
+    "personnel_active_k",
+    "milex_real_growth_pct",
+)
+DEFAULT_BLOCS: tuple[str, ...] = ("EU27", "EUROPEAN_NATO", "USA", "RUS", "CHN")
+
+# Spending targets of the burden-sharing view (europillar.burden.TARGETS).
+BurdenTarget = Literal["gap_2pct_usd_m", "gap_3_5pct_usd_m", "gap_5pct_usd_m"]
+BURDEN_TARGETS: tuple[str, ...] = ("gap_2pct_usd_m", "gap_3_5pct_usd_m", "gap_5pct_usd_m")
+
+# Shipped decision rules (europillar/decisions/rules/<name>.toml).
+RulePreset = Literal["qmv", "rqmv", "unanimity", "simple_majority", "cfsp", "nato_consensus"]
+RULE_PRESETS: tuple[str, ...] = (
+    "qmv",
+    "rqmv",
+    "unanimity",
+    "simple_majority",
+    "cfsp",
+    "nato_consensus",
+)
+
+# Shipped command structures (data/tables/command).
+SHIPPED_STRUCTURES: tuple[str, ...] = ("centralised", "distributed")
+
+# The preset commands use when no --scenario is given (and the report's default).
+DEFAULT_PRESET = "replace_us_full"

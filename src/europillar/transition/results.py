@@ -2,37 +2,66 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.stats import spearmanr
 
+from europillar.result import Result
 from europillar.scenario.distributions import Uncertain, central
 from europillar.transition.model import Draws, Model, Trajectories, simulate
 from europillar.transition.montecarlo import PARAMETERS, Summary, quantile_from_histogram
 
 
-@dataclass(frozen=True)
-class TransitionResult:
-    """Everything one transition run produces; every frame is tidy (one row per key)."""
+class TransitionResult(Result):
+    """One transition run: every table is tidy (one row per key)."""
 
-    central: pd.DataFrame  # year, category, coverage_pct, european_pct, us_units, ...
-    fan: pd.DataFrame  # year, category, p10, p50, p90, mean, prob_gap_pct
-    gap_probability: pd.DataFrame  # year, prob_any_gap_pct
-    categories: pd.DataFrame  # category, earliest covered year, windows, safe drawdown notes
-    windows: pd.DataFrame  # category, first_year, last_year (central run below threshold)
-    safe_drawdown: pd.DataFrame  # year, category, us_min_remaining_pct
-    sensitivity: pd.DataFrame  # parameter, spearman_rho, p_value, n_draws
-    meta: dict[str, Any] = field(default_factory=dict)
+    @property
+    def central(self) -> pd.DataFrame:
+        """year, category, coverage_pct, european_pct, us_units, stock, deliveries, orders."""
+        return self.tables["central"]
+
+    @property
+    def fan(self) -> pd.DataFrame:
+        """year, category, p10, p50, p90, mean, prob_gap_pct (Monte Carlo)."""
+        return self.tables["fan"]
+
+    @property
+    def gap_probability(self) -> pd.DataFrame:
+        """year, prob_any_gap_pct."""
+        return self.tables["gap_probability"]
+
+    @property
+    def categories(self) -> pd.DataFrame:
+        """Per category: earliest covered year, years below threshold, P(covered by end)."""
+        return self.tables["categories"]
+
+    @property
+    def windows(self) -> pd.DataFrame:
+        """category, first_year, last_year: runs of years below the threshold (central)."""
+        return self.tables["windows"]
+
+    @property
+    def safe_drawdown(self) -> pd.DataFrame:
+        """year, category, us_min_remaining_pct, achievable."""
+        return self.tables["safe_drawdown"]
+
+    @property
+    def sensitivity(self) -> pd.DataFrame:
+        """parameter, spearman_rho, p_value, n_draws."""
+        return self.tables["sensitivity"]
+
+    @property
+    def threshold_pct(self) -> float:
+        return float(self.meta["threshold_pct"])
 
 
-def central_draws(params: dict[str, Uncertain]) -> Draws:
+def central_draws(params: Mapping[str, Uncertain]) -> Draws:
     return Draws(**{p: np.array([central(params[p])]) for p in PARAMETERS})
 
 
-def central_run(model: Model, params: dict[str, Uncertain]) -> Trajectories:
+def central_run(model: Model, params: Mapping[str, Uncertain]) -> Trajectories:
     return simulate(model, central_draws(params))
 
 
@@ -155,8 +184,10 @@ def category_frame(model: Model, run: Trajectories, summary: Summary | None) -> 
     return pd.DataFrame(rows)
 
 
-def sensitivity_frame(params: dict[str, Uncertain], summary: Summary) -> pd.DataFrame:
+def sensitivity_frame(params: Mapping[str, Uncertain], summary: Summary) -> pd.DataFrame:
     """Spearman rank correlation of each uncertain parameter with the draw's gap-years."""
+    from scipy.stats import spearmanr
+
     rows = []
     y = summary.kept_outcome
     for j, name in enumerate(PARAMETERS):

@@ -30,8 +30,8 @@ def health() -> dict[str, str]:
 @router.get("/meta")
 def meta() -> dict[str, Any]:
     """Choices the editor offers: presets, blocs, rules, requirement sets, map indicators."""
-    from europillar.capability.data import published_requirement_sets
     from europillar.countries import bloc_names
+    from europillar.data.query import requirement_studies
     from europillar.scenario import preset_names
     from europillar.scenario.vocabulary import CATEGORY_IDS, RULE_REQUIREMENT_SETS
 
@@ -39,7 +39,7 @@ def meta() -> dict[str, Any]:
         "presets": preset_names(),
         "blocs": bloc_names(),
         "decision_rules": list(DECISION_RULES),
-        "requirement_presets": [*RULE_REQUIREMENT_SETS, *published_requirement_sets()],
+        "requirement_presets": [*RULE_REQUIREMENT_SETS, *requirement_studies()],
         "categories": list(CATEGORY_IDS),
         "map_indicators": dashboard.MAP_INDICATORS,
         "data_year": dashboard.default_year(),
@@ -82,17 +82,28 @@ def map_values(indicator: str = "milex_share_gdp_pct", format: Fmt = "json") -> 
 
 @router.get("/charts/power.svg")
 def power_svg() -> Response:
-    from europillar.report.sections.power import trend_chart
+    from europillar.data.query import FIRST_YEAR
+    from europillar.plots.power import trend_chart
+    from europillar.report.section import BLOC_LABELS
 
-    return svg_response(trend_chart(dashboard.power_frame(), dashboard.default_year()))
+    return svg_response(
+        trend_chart(
+            dashboard.power_frame(),
+            FIRST_YEAR,
+            dashboard.default_year(),
+            lambda bloc: BLOC_LABELS.get(bloc, bloc),
+        )
+    )
 
 
 @router.get("/charts/burden.svg")
 def burden_svg() -> Response:
-    from europillar.report.sections.burden import share_chart
+    from europillar.dataset import load
+    from europillar.plots.burden import share_chart
 
     frame = dashboard.burden_frame()
-    return svg_response(share_chart(frame[frame["basis"] != ""], dashboard.default_year()))
+    names = load().country_names()
+    return svg_response(share_chart(frame[frame["basis"] != ""], dashboard.default_year(), names))
 
 
 @router.get("/charts/map.svg")
@@ -111,12 +122,13 @@ def _map_frame(indicator: str) -> pd.DataFrame:
 
 
 def _gaps(request: Request, scenario_id: int) -> Any:
-    from europillar.capability import compute_gaps
+    from europillar import runner
     from europillar.scenario import scenario_from_dict
 
     saved = saved_or_404(store_of(request), scenario_id)
     try:
-        return compute_gaps(scenario_from_dict(saved.body, file=f"scenario '{saved.name}'"))
+        scenario = scenario_from_dict(saved.body, file=f"scenario '{saved.name}'")
+        return runner.run("capability", scenario)
     except InputError as exc:
         raise input_error(exc) from None
 
@@ -131,35 +143,37 @@ def gaps(
     """Capability gaps of a saved scenario: one of its tables, with notes and sources."""
     result = _gaps(request, scenario_id)
     return table_response(
-        getattr(result, table),
+        result.tables[table],
         format,
         f"scenario{scenario_id}_{table}",
         table=table,
         bound=result.bound,
         key=result.key,
-        notes=result.notes,
-        missing_categories=result.missing_categories,
-        sources=result.source_ids,
+        notes=list(result.notes),
+        missing_categories=list(result.missing),
+        sources=list(result.sources),
+        meta=dict(result.meta),
     )
 
 
 @router.get("/scenarios/{scenario_id}/charts/coverage.svg")
 def coverage_svg(scenario_id: int, request: Request) -> Response:
-    from europillar.report.sections.capability import coverage_chart
+    from europillar.plots.capability import coverage_chart
 
-    return svg_response(coverage_chart(_gaps(request, scenario_id)))
+    return svg_response(coverage_chart(_gaps(request, scenario_id).by_category))
 
 
 @router.get("/scenarios/{scenario_id}/voting")
 def voting(scenario_id: int, request: Request, format: Fmt = "json") -> Response:
     """Exact voting power of the scenario's EU members under its decision rule."""
-    from europillar.decisions import instantiate, power_table, qmv_population, resolve_rule
-    from europillar.decisions.data import qmv_sources
+    from europillar import runner
+    from europillar.decisions import qmv_population
     from europillar.scenario import scenario_from_dict
 
     saved = saved_or_404(store_of(request), scenario_id)
-    members = scenario_from_dict(saved.body, file="scenario").member_codes()
-    year, population = qmv_population(None)
+    scenario = scenario_from_dict(saved.body, file="scenario")
+    members = scenario.member_codes()
+    _year, population = qmv_population(None)
     participants = sorted(set(members) & set(population))
     if saved.decision_rule in ("qmv", "unanimity", "cfsp"):
         participants = sorted(population)  # Council rules: every EU member votes
@@ -169,18 +183,27 @@ def voting(scenario_id: int, request: Request, format: Fmt = "json") -> Response
             list(members),
             "the scenario has no EU member, so no Council voting power can be computed.",
         )
-    spec = resolve_rule(saved.decision_rule)
-    game = instantiate(spec, participants, population)
-    frame = power_table(game, {"population": [population[m] for m in participants]})
+    try:
+        result = runner.run(
+            "decisions",
+            scenario,
+            rule=saved.decision_rule,
+            compare_rules=[],
+            members=participants,
+        )
+    except InputError as exc:
+        raise input_error(exc) from None
+    frame = result.tables["voting_power"].drop(columns="rule")
     frame["in_scenario"] = frame["iso3"].isin(set(members))
+    rules = result.tables["rules"].iloc[0]
     return table_response(
         frame,
         format,
         f"scenario{scenario_id}_voting",
-        rule=spec.name,
-        year=year,
-        sources=list(qmv_sources(year)),
-        coleman_power_to_act=float(frame.attrs["coleman_power_to_act"]),
+        rule=result.meta["rule"],
+        year=result.meta["population_year"],
+        sources=list(result.sources),
+        coleman_power_to_act=float(rules["coleman_power_to_act"]),
     )
 
 

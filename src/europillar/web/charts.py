@@ -12,7 +12,7 @@ from matplotlib.colors import Normalize
 from matplotlib.patches import Polygon
 from matplotlib.ticker import MaxNLocator
 
-from europillar.report.figures import svg
+from europillar.plots.svg import svg
 
 BLUE, ORANGE, GREY = "#0072B2", "#E69F00", "#BBBBBB"
 

@@ -1,7 +1,8 @@
 """Data behind the overview dashboard: bloc comparison, burden sharing, map indicator.
 
-Everything comes from the shipped dataset through the engines (``power``, ``burden``);
-the results are cached per process because the dataset does not change while serving.
+Everything comes from the shipped dataset through the one runner (``power``, ``burden``
+on the default scenario). Results are cached per dataset version (they are immutable);
+every table handed out is a copy.
 """
 
 from __future__ import annotations
@@ -9,11 +10,16 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from europillar.errors import InputError
+from europillar.scenario.vocabulary import DEFAULT_PRESET
+
+if TYPE_CHECKING:
+    from europillar.dataset import Dataset
+    from europillar.result import Result
 
 MAP_INDICATORS = {
     "milex_share_gdp_pct": "Military spending, % of GDP (SIPRI)",
@@ -25,29 +31,50 @@ MAP_INDICATORS = {
 }
 
 
-@lru_cache(maxsize=1)
+def _dataset() -> Dataset:
+    from europillar.dataset import load
+
+    return load()
+
+
+@lru_cache(maxsize=4)
+def _year(version: str) -> int:
+    from europillar.data.query import default_year as data_year
+
+    return data_year(_dataset())
+
+
 def default_year() -> int:
-    from europillar.report.context import default_year as report_year
-
-    return report_year()
-
-
-@lru_cache(maxsize=1)
-def power_frame() -> pd.DataFrame:
-    """``power.compare`` for EU27, European NATO, USA, Russia, China, 2014 to the data year."""
-    from europillar.report.sections.power import bloc_comparison
-
-    return bloc_comparison(default_year())
+    """The dataset's reference year (latest year with spending for most members)."""
+    return _year(_dataset().version)
 
 
-@lru_cache(maxsize=1)
-def burden_frame() -> pd.DataFrame:
-    """``burden.burden_table`` of every NATO Ally in the data year (empty basis = no figures)."""
-    from europillar.burden import burden_table
-    from europillar.report.context import members_by_year, observations
+@lru_cache(maxsize=4)
+def _power(version: str) -> Result:
+    from europillar import runner
+    from europillar.data.query import FIRST_YEAR
+
+    return runner.run(
+        "power", DEFAULT_PRESET, _dataset(), first_year=FIRST_YEAR, last_year=default_year()
+    )
+
+
+@lru_cache(maxsize=4)
+def _burden(version: str) -> Result:
+    from europillar import runner
 
     year = default_year()
-    return burden_table(observations(), members_by_year("NATO", [year]), [year])
+    return runner.run("burden", DEFAULT_PRESET, _dataset(), first_year=year, last_year=year)
+
+
+def power_frame() -> pd.DataFrame:
+    """Military power of EU27, European NATO, USA, Russia, China, 2014 to the data year."""
+    return _power(_dataset().version).table("comparison")
+
+
+def burden_frame() -> pd.DataFrame:
+    """Every NATO Ally in the data year (empty basis = no figures)."""
+    return _burden(_dataset().version).table("members")
 
 
 def target_rows() -> pd.DataFrame:
@@ -72,7 +99,6 @@ def geometry() -> dict[str, Any]:
     return dict(json.loads(text))
 
 
-@lru_cache(maxsize=16)
 def map_frame(indicator: str) -> pd.DataFrame:
     """Latest value of ``indicator`` (up to the data year, at most five years older) per country.
 
@@ -80,11 +106,12 @@ def map_frame(indicator: str) -> pd.DataFrame:
     if indicator not in MAP_INDICATORS:
         raise InputError(None, "indicator", indicator, "not a map indicator", list(MAP_INDICATORS))
     from europillar.power import index_observations
-    from europillar.report.context import country_names, observations
 
-    index = index_observations(observations())  # one figure per key, as in power.compare
+    dataset = _dataset()
+    observations = dataset.table("observations")
+    index = index_observations(observations)  # one figure per key, as in power.compare
     year = default_year()
-    names = country_names()
+    names = dataset.country_names()
     rows = []
     for feature in geometry()["features"]:
         iso3 = feature["properties"]["iso3"]
@@ -105,7 +132,7 @@ def map_frame(indicator: str) -> pd.DataFrame:
         rows.append(row)
     frame = pd.DataFrame(rows)
     frame["year"] = frame["year"].astype("Int64")
-    units = observations().loc[lambda o: o["indicator"] == indicator, "unit"].dropna().unique()
+    units = observations.loc[lambda o: o["indicator"] == indicator, "unit"].dropna().unique()
     frame["unit"] = units[0] if len(units) else None
     return frame
 

@@ -10,21 +10,21 @@ from fastapi import HTTPException
 from fastapi.responses import JSONResponse, Response
 
 from europillar.errors import InputError
-from europillar.web.storage.store import plain_rows
+from europillar.tabular import table_csv, table_records
 
 TableFormat = Literal["json", "csv"]
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """JSON-safe rows (exact floats): NaN becomes null, numpy scalars become Python numbers."""
-    columns = [str(c) for c in frame.columns]
-    return [dict(zip(columns, row, strict=True)) for row in plain_rows(frame)]
+    """Canonical JSON rows (``europillar.tabular``): the same values as the CLI's JSON."""
+    return table_records(frame)
 
 
 def table_response(frame: pd.DataFrame, fmt: str, filename: str, **extra: Any) -> Response:
+    """One table as JSON rows or a CSV download, in the canonical forms the CLI writes."""
     if fmt == "csv":
         return Response(
-            frame.to_csv(index=False, lineterminator="\n"),
+            table_csv(frame),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
         )

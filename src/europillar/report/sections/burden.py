@@ -5,73 +5,20 @@ from __future__ import annotations
 import math
 from html import escape
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
 
-from europillar.burden import (
-    TARGETS,
-    burden_table,
-    gap_totals,
-    olson_zeckhauser_by_year,
-    us_share_of_nato,
-)
-from europillar.report.context import (
-    FIRST_YEAR,
-    country_names,
-    members_by_year,
-    observations,
-)
-from europillar.report.figures import svg
-from europillar.report.sections import Section
-from europillar.report.tables import figure, html_table, number, source_line
-
-TARGET_SOURCES = sorted({t.source_id for t in TARGETS})
+from europillar.burden import TARGETS, BurdenResult, gap_totals
+from europillar.plots.burden import share_chart, us_share_chart
+from europillar.report.section import ReportContext, Section
+from europillar.report.tables import figure, html_table, number, reproduce, source_line
+from europillar.result import Result
 
 
 def _sources(frame: pd.DataFrame) -> list[str]:
     return sorted({s for cell in frame["sources"] for s in str(cell).split(";") if s})
 
 
-def share_chart(rows: pd.DataFrame, year: int) -> str:
-    """Horizontal bars of each Ally's share of GDP with the 2 / 3.5 / 5 % lines."""
-    data = rows.sort_values("share_gdp_pct")
-    names = country_names()
-    fig, ax = plt.subplots(figsize=(7.5, max(4.0, 0.22 * len(data) + 1)))
-    colours = ["#D55E00" if b == "SIPRI" else "#0072B2" for b in data["basis"]]
-    ax.barh([names.get(i, i) for i in data["iso3"]], data["share_gdp_pct"], color=colours)
-    for target, style in zip(TARGETS, ("-", "--", ":"), strict=True):
-        ax.axvline(
-            target.pct_of_gdp,
-            color="#000000",
-            linestyle=style,
-            linewidth=1,
-            label=f"{number(target.pct_of_gdp, 1)} %: {target.label}",
-        )
-    ax.set_xlabel("Defence spending, % of GDP")
-    ax.tick_params(axis="y", labelsize=7)
-    ax.legend(frameon=False, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=1)
-    alt = (
-        f"Bar chart of defence spending as a percentage of GDP for each NATO Ally in "
-        f"{year}, with reference lines at 2, 3.5 and 5 percent."
-    )
-    return svg(fig, alt)
-
-
-def us_share_chart(share: pd.DataFrame) -> str:
-    fig, ax = plt.subplots(figsize=(7.5, 3.0))
-    ax.plot(share["year"], share["us_share_pct"], marker="o", color="#D55E00")
-    ax.set_ylabel("US share, % of NATO total")
-    ax.set_xlabel("Year")
-    ax.set_ylim(0, 100)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.grid(axis="y", alpha=0.3)
-    alt = "Line chart of the United States' share of NATO Allies' total defence spending by year."
-    return svg(fig, alt)
-
-
-def _member_table(rows: pd.DataFrame, year: int) -> str:
-    names = country_names()
+def _member_table(rows: pd.DataFrame, year: int, names: dict[str, str]) -> str:
     rows = rows.assign(_name=[names.get(i, i) for i in rows["iso3"]]).sort_values("_name")
     shown = pd.DataFrame(
         {
@@ -80,7 +27,11 @@ def _member_table(rows: pd.DataFrame, year: int) -> str:
             "Spending, USD m": rows["spending_usd_current_m"].round(0),
             "GDP, USD bn": (rows["gdp_usd_current_m"] / 1e3).round(1),
             "Share of GDP, %": rows["share_gdp_pct"],
-            **{f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": rows[t.id].round(0) for t in TARGETS},
+            **{
+                f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": rows[t.id].round(0)
+                for t in TARGETS
+                if t.id in rows.columns
+            },
             "Estimate": rows["includes_estimates"],
         }
     )
@@ -88,7 +39,9 @@ def _member_table(rows: pd.DataFrame, year: int) -> str:
         "Spending, USD m": 0,
         "GDP, USD bn": 1,
         "Share of GDP, %": 2,
-        **{f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": 0 for t in TARGETS},
+        **{
+            f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": 0 for t in TARGETS if t.id in rows.columns
+        },
     }
     return html_table(
         shown,
@@ -99,13 +52,13 @@ def _member_table(rows: pd.DataFrame, year: int) -> str:
     )
 
 
-def _gap_html(burden: pd.DataFrame, year: int) -> str:
+def _gap_html(burden: pd.DataFrame, year: int, targets: list) -> str:
     parts = []
     for group, rows in (
         ("European Allies and Canada", burden[burden["iso3"] != "USA"]),
         ("All Allies", burden),
     ):
-        totals = gap_totals(rows[rows["year"] == year])
+        totals = gap_totals(rows[rows["year"] == year], targets)
         totals.insert(0, "Group", group)
         parts.append(totals)
     table = pd.concat(parts, ignore_index=True)
@@ -127,22 +80,23 @@ def _gap_html(burden: pd.DataFrame, year: int) -> str:
     )
 
 
-def build(year: int) -> Section | None:
-    years = list(range(FIRST_YEAR, year + 1))
-    nato = members_by_year("NATO", years)
-    obs = observations()
-    burden = burden_table(obs, nato, years)
+def render(result: Result, ctx: ReportContext) -> Section:
+    """The burden-sharing section from the burden engine's result."""
+    assert isinstance(result, BurdenResult)
+    years = list(result.meta["years"])
+    first, year = years[0], years[-1]
+    targets = [t for t in TARGETS if t.id in result.meta["targets"]]
+    target_sources = sorted({t.source_id for t in targets})
+    burden = result.members
     rows = burden[burden["year"] == year]
     have = rows[rows["basis"] != ""]
-    if have.empty:
-        return None
-    share = us_share_of_nato(obs, nato, years).dropna(subset=["us_share_pct"])
-    oz = olson_zeckhauser_by_year(burden)
+    share = result.us_share.dropna(subset=["us_share_pct"])
+    oz = result.tables["ozeckhauser"]
     year_sources = _sources(have)
     share_sources = _sources(share)
     bases = have["basis"].value_counts()
     missing = rows.loc[rows["basis"] == "", "iso3"]
-    names = country_names()
+    names = ctx.names()
     missing_text = (
         f"<p>No figures for {year}: {escape(', '.join(names.get(i, i) for i in missing))}."
         " These Allies are left out of every total (nothing is filled in).</p>"
@@ -194,22 +148,22 @@ def build(year: int) -> Section | None:
         f'<h3 id="burden-share">Defence spending as a share of GDP, {year}</h3>'
         + intro
         + figure(
-            share_chart(have, year),
+            share_chart(have, year, names, targets),
             f"Defence spending, % of GDP, {year}. Blue: NATO "
             "figure; orange: SIPRI figure. Lines: 2 %, 3.5 % and 5 % targets.",
-            year_sources + TARGET_SOURCES,
+            year_sources + target_sources,
         )
-        + _member_table(rows, year)
-        + source_line(year_sources + TARGET_SOURCES)
+        + _member_table(rows, year, names)
+        + source_line(year_sources + target_sources)
         + f'<h3 id="burden-gaps">Gaps to the 2 %, 3.5 % and 5 % targets, {year}</h3>'
         + "<p>Gap = max(0, target % × GDP − spending), per Ally, in the year's prices. The "
         "Hague targets (2025) apply by 2035; today's gap shows the distance at today's GDP. "
         "The 5 % target includes up to 1.5 % of GDP of defence- and security-related "
         "spending (infrastructure, resilience) that no dataset here measures, so the gap to "
         "5 % is an upper bound.</p>"
-        + _gap_html(burden, year)
-        + source_line(year_sources + TARGET_SOURCES)
-        + f'<h3 id="burden-us">US share of NATO defence spending, {FIRST_YEAR}–{year}</h3>'
+        + _gap_html(burden, year, targets)
+        + source_line(year_sources + target_sources)
+        + f'<h3 id="burden-us">US share of NATO defence spending, {first}–{year}</h3>'
         + figure(
             us_share_chart(share),
             "US defence spending as a share of the sum over "
@@ -234,10 +188,11 @@ def build(year: int) -> Section | None:
             row_header="Year",
         )
         + source_line(_sources(burden))
+        + reproduce(ctx, "burden")
     )
     return Section(
         "burden",
         "Burden sharing in NATO",
         html,
-        sorted(set(_sources(burden)) | set(share_sources) | set(TARGET_SOURCES)),
+        sorted(set(_sources(burden)) | set(share_sources) | set(target_sources)),
     )

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
-from europillar.capability import GapResult, compute_gaps
-from europillar.report.context import country_names
-from europillar.report.figures import svg
-from europillar.report.sections import Section
-from europillar.report.tables import figure, html_table, number, source_line
-from europillar.scenario import load_scenario
-
-HEADLINE = "replace_us_full"
-STUDY = "bruegel_kiel_2025"
+from europillar.capability import CapabilityResult
+from europillar.plots.capability import coverage_chart
+from europillar.report.section import ReportContext, Section
+from europillar.report.tables import figure, html_table, number, reproduce, source_line
+from europillar.result import Result
 
 
 def _ids(cells: pd.Series) -> list[str]:
@@ -24,26 +19,7 @@ def _ids(cells: pd.Series) -> list[str]:
     )
 
 
-def coverage_chart(result: GapResult) -> str:
-    """Bars: share of the requirement covered by European forces and by the remaining US."""
-    rows = result.by_category.dropna(subset=["coverage_ratio"])
-    rows = rows[rows["requirement"] > 0].iloc[::-1]
-    europe = rows["european_available"] / rows["requirement"] * 100
-    us = rows["us_available"] / rows["requirement"] * 100
-    fig, ax = plt.subplots(figsize=(7.5, max(2.5, 0.35 * len(rows) + 1)))
-    ax.barh(rows["category"], europe, color="#0072B2", label="European available")
-    ax.barh(rows["category"], us, left=europe, color="#E69F00", label="US remaining")
-    ax.axvline(100, color="#000000", linewidth=1)
-    ax.set_xlabel("Share of the requirement covered, %")
-    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
-    alt = (
-        "Horizontal bar chart of the share of each capability requirement covered by "
-        "European forces and by the remaining US contribution; the line marks 100 percent."
-    )
-    return svg(fig, alt)
-
-
-def _gap_table(result: GapResult, caption: str) -> str:
+def _gap_table(result: CapabilityResult, caption: str) -> str:
     rows = result.by_category
     shown = pd.DataFrame(
         {
@@ -63,7 +39,7 @@ def _gap_table(result: GapResult, caption: str) -> str:
     return html_table(shown, caption, digits=digits, row_header="Category")
 
 
-def _cost_table(result: GapResult) -> str:
+def _cost_table(result: CapabilityResult) -> str:
     costs = result.costs[result.costs["units_to_buy"] > 0]
     shown = pd.DataFrame(
         {
@@ -93,8 +69,7 @@ def _cost_table(result: GapResult) -> str:
     )
 
 
-def _member_table(result: GapResult) -> str:
-    names = country_names()
+def _member_table(result: CapabilityResult, names: dict[str, str]) -> str:
     rows = result.apportionment.sort_values("share", ascending=False)
     shown = pd.DataFrame(
         {
@@ -124,56 +99,44 @@ def _member_table(result: GapResult) -> str:
     )
 
 
-def build(year: int) -> Section | None:
-    scenario = load_scenario(HEADLINE)
-    result = compute_gaps(scenario)
-    known = result.by_category.dropna(subset=["gap"])
-    if known.empty:
-        return None
-    study = compute_gaps(load_scenario(STUDY))
+def render(result: Result, ctx: ReportContext) -> Section:
+    """The capability section from the capability engine's result."""
+    assert isinstance(result, CapabilityResult)
+    scenario = ctx.scenario
     gap_sources = _ids(result.by_category["source_ids"])
     cost_sources = _ids(result.costs["source_ids"])
     member_sources = _ids(result.apportionment["source_ids"])
-    study_sources = _ids(study.by_category["source_ids"])
     usd = result.totals[result.totals["money"].str.startswith("USD m")]
     total = float(usd["total"].sum()) if not usd.empty else float("nan")
-    missing = ", ".join(escape(c) for c in result.missing_categories) or "none"
+    missing = ", ".join(escape(c) for c in result.missing) or "none"
+    name = escape(scenario.name)
     html = [
         (
-            f"<p>Scenario <code>{HEADLINE}</code>: {escape(scenario.title)}. The US withdraws "
-            f"from every category by {scenario.target}; the requirement is today's European "
-            "available force plus today's US contribution, so each gap is what the US stops "
-            f"providing. Costed gaps add up to {number(total / 1e3, 1)} USD bn (central, cited "
-            "price years). Inventory figures held for only some members are lower bounds; "
-            "categories without a cited figure are listed below, never counted as zero. "
-            f"(Reference year of the report: {year}; the scenario's base year: "
+            f"<p>Scenario <code>{name}</code>: {escape(scenario.title)}. "
+            f"{escape(' '.join(scenario.description.split()))} Gaps are what the requirement "
+            f"needs beyond European forces and the US contribution that remains by "
+            f"{scenario.target}. Costed gaps add up to {number(total / 1e3, 1)} USD bn "
+            "(central, cited price years). Inventory figures held for only some members are "
+            "lower bounds; categories without a cited figure are listed below, never counted "
+            f"as zero. (Reference year of the report: {ctx.year}; the scenario's base year: "
             f"{scenario.base_year}.)</p>"
         ),
         figure(
-            coverage_chart(result),
-            "Coverage of each requirement with the US withdrawn "
-            "(categories with a known requirement)",
+            coverage_chart(result.by_category),
+            "Coverage of each requirement (categories with a known requirement)",
             gap_sources,
         ),
         _gap_table(
             result,
-            "Capability gaps with the US withdrawn (units as in the taxonomy; "
-            "a negative gap is a surplus)",
+            "Capability gaps (units as in the taxonomy; a negative gap is a surplus)",
         ),
         source_line(gap_sources),
         _cost_table(result),
         source_line(cost_sources),
-        _member_table(result),
+        _member_table(result, ctx.names()),
         source_line(member_sources),
-        (
-            f"<h3>Bruegel/Kiel (February 2025) land-force estimate</h3>"
-            f"<p>Scenario <code>{STUDY}</code>: {escape(load_scenario(STUDY).title)}.</p>"
-        ),
-        _gap_table(study, "Bruegel/Kiel additions to European land forces with the US withdrawn"),
-        source_line(study_sources),
-        f"<p><strong>Categories with missing data</strong> ({HEADLINE}): {missing}.</p>",
+        f"<p><strong>Categories with missing data</strong> ({name}): {missing}.</p>",
+        reproduce(ctx, "capability"),
     ]
-    sources = sorted(
-        set(gap_sources + cost_sources + member_sources + study_sources + result.source_ids)
-    )
-    return Section("capability", "Capability gaps without the US", "\n".join(html), sources)
+    sources = sorted(set(gap_sources + cost_sources + member_sources + list(result.sources)))
+    return Section("capability", "Capability gaps", "\n".join(html), sources)

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import matplotlib.pyplot as plt
 import numpy as np
 
-from europillar.command import load_nodes, optimise_assignment, resilience_table
-from europillar.command.structure import SHIPPED, shipped_structure
-from europillar.report.figures import svg
-from europillar.report.sections import Section
-from europillar.report.tables import figure, html_table
-
-K_MAX = 2
+from europillar.command import CommandResult
+from europillar.plots.svg import svg
+from europillar.report.section import ReportContext, Section
+from europillar.report.tables import figure, html_table, reproduce
+from europillar.result import Result
 
 
-def build(year: int) -> Section | None:
-    """Worst-case and random commanded share after losing 1..K_MAX headquarters."""
-    structures = [shipped_structure(name) for name in SHIPPED]
-    table = resilience_table(structures, K_MAX, samples=200, seed=0)
-    sources = sorted(
-        set(load_nodes()["source_id"])
-        | {"cmd_def_europillar"}
-        | {"cmd_afcea_jsec", "cmd_wiki_mpcc"}
-    )
+def render(result: Result, ctx: ReportContext) -> Section:
+    """Worst-case and random commanded share after losing 1..k headquarters."""
+    assert isinstance(result, CommandResult)
+    table = result.resilience
+    sources = list(result.sources)
+    seed = result.meta["seed"]
     fig, ax = plt.subplots(figsize=(6.5, 3.0))
     x = np.arange(len(table))
     ax.bar(
@@ -37,7 +34,7 @@ def build(year: int) -> Section | None:
         table["random_mean_commanded_pct"],
         0.4,
         color="#E69F00",
-        label="random losses (mean, seed 0)",
+        label=f"random losses (mean, seed {seed})",
     )
     ax.set_xticks(
         x,
@@ -48,9 +45,6 @@ def build(year: int) -> Section | None:
     ax.set_ylim(0, 100)
     ax.legend(fontsize=7, frameon=False)
     chart = svg(fig, "Share of forces still commanded after losing headquarters")
-    distributed = structures[1]
-    current = {f: next(iter(distributed.graph.predecessors(f))) for f in distributed.forces}
-    best = optimise_assignment(distributed.forces, distributed.headquarters, current=current)
     html = (
         "<p>The centralised structure follows NATO's current chain (SACEUR, SHAPE, the three "
         "Joint Force Commands, JSEC and the air, land and maritime commands); the distributed "
@@ -76,11 +70,17 @@ def build(year: int) -> Section | None:
         digits={"worst_case_commanded_pct": 1, "random_mean_commanded_pct": 1, "mean_hops": 1},
     )
     html += figure(chart, "Worst-case and random losses of headquarters.", sources)
-    html += (
-        "<p>Re-assigning the distributed structure's packages to balance the headquarters "
-        "(a min-max MIP solved with HiGHS) raises the worst single-loss share to "
-        f"{best.worst_single_loss_commanded_pct:.1f} %, moving {best.moved} of "
-        f"{len(distributed.forces)} packages away from their framework nation's "
-        "headquarters (the fewest moves among optimal assignments).</p>"
-    )
+    assignment = result.tables.get("assignment")
+    names = [] if assignment is None else list(dict.fromkeys(assignment["structure"]))
+    for name in names:
+        assert assignment is not None
+        rows = assignment[assignment["structure"] == name]
+        html += (
+            f"<p>Re-assigning the {escape(name)} structure's packages to balance the "
+            "headquarters (a min-max MIP solved with HiGHS) raises the worst single-loss "
+            f"share to {rows['optimal_worst_single_loss_commanded_pct'].iloc[0]:.1f} %, "
+            f"moving {int(rows['moved'].iloc[0])} of {len(rows)} packages away from their "
+            "framework nation's headquarters (the fewest moves among optimal assignments).</p>"
+        )
+    html += reproduce(ctx, "command")
     return Section("command", "Distributed command", html, sources)

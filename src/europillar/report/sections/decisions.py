@@ -9,28 +9,16 @@ import numpy as np
 import pandas as pd
 from scipy.cluster.hierarchy import dendrogram
 
-from europillar.decisions import (
-    best_package,
-    cluster_states,
-    distance_matrix,
-    instantiate,
-    load_table,
-    mission_relevance,
-    mission_support,
-    mission_votes,
-    power_table,
-    preset,
-    qmv_population,
-    threat_matrix,
-)
-from europillar.decisions.data import qmv_sources
-from europillar.errors import InputError
-from europillar.report.figures import svg
-from europillar.report.sections import Section
+from europillar.decisions import DecisionsResult
+from europillar.plots.svg import svg
+from europillar.report.section import ReportContext, Section
+from europillar.report.tables import reproduce
+from europillar.result import Result
 
+# The rules the report compares (the decisions engine runs them as ``compare_rules``).
 RULES = ("qmv", "rqmv", "simple_majority", "unanimity")
 VOTE_RULES = ("qmv", "rqmv", "unanimity", "cfsp")
-RULE_SOURCES = ["dec_eu_treaties_voting", "dec_council_rop_annex3", "dec_eu_glossary_rqmv"]
+REPORT_RULES = ["qmv", "rqmv", "simple_majority", "unanimity", "cfsp"]
 
 
 def _table(frame: pd.DataFrame, digits: int = 4) -> str:
@@ -43,24 +31,14 @@ def _source_line(ids: list[str]) -> str:
     return f'<p class="source">Source: {html.escape(", ".join(ids))} (see the sources table).</p>'
 
 
-def _population(year: int) -> tuple[int, dict[str, int]]:
-    """QMV figures in force in ``year``; the latest shipped figures when none is that old."""
-    try:
-        return qmv_population(year)
-    except InputError:
-        return qmv_population(None)
-
-
-def _power_block(year: int) -> tuple[str, list[str]]:
-    used, pop = _population(year)
-    members = sorted(pop)
-    weights = {"population": [pop[m] for m in members]}
-    tables = {r: power_table(instantiate(preset(r), members, pop), weights) for r in RULES}
-    wide = pd.DataFrame({"iso3": members, "population": weights["population"]})
+def _power_block(result: DecisionsResult) -> tuple[str, list[str]]:
+    used = result.meta["population_year"]
+    qmv = result.power_under("qmv")
+    wide = pd.DataFrame({"iso3": qmv["iso3"], "population": qmv["population"]})
     for r in ("qmv", "rqmv"):
-        wide[f"{r}_banzhaf"] = tables[r]["banzhaf_normalized"].to_numpy()
-        wide[f"{r}_shapley"] = tables[r]["shapley_shubik"].to_numpy()
-    wide["penrose_sqrt"] = tables["qmv"]["penrose_sqrt"].to_numpy()
+        wide[f"{r}_banzhaf"] = result.power_under(r)["banzhaf_normalized"].to_numpy()
+        wide[f"{r}_shapley"] = result.power_under(r)["shapley_shubik"].to_numpy()
+    wide["penrose_sqrt"] = qmv["penrose_sqrt"].to_numpy()
     wide = wide.sort_values("population", ascending=False)
 
     fig, ax = plt.subplots(figsize=(9, 3.6))
@@ -74,31 +52,31 @@ def _power_block(year: int) -> tuple[str, list[str]]:
     chart = svg(
         fig, f"Voting power of EU member states under qualified majority, population figures {used}"
     )
-    coleman = ", ".join(f"{r}: {tables[r].attrs['coleman_power_to_act']:.4f}" for r in RULES)
+    rules = result.tables["rules"].set_index("rule")["coleman_power_to_act"]
+    coleman = ", ".join(f"{r}: {rules[r]:.4f}" for r in RULES)
     body = (
         f"<h3>Voting power in the Council ({used} population figures)</h3>"
         "<p>Exact indices (no sampling): every coalition is counted through generating functions "
         "or a meet-in-the-middle search over populations in persons. Under unanimity and simple "
-        "majority every member has the same power (1/27).</p>"
+        f"majority every member has the same power (1/{len(qmv)}).</p>"
         f"{chart}{_table(wide.drop(columns=['population']))}"
         f"<p>Coleman's power of the collectivity to act (share of all coalitions that pass): {coleman}.</p>"
     )
-    ids = qmv_sources(used) + RULE_SOURCES
+    ids = sorted({*result.meta["population_sources"], *result.meta["rule_sources"]})
     return body + _source_line(ids), ids
 
 
-def _threat_block(year: int) -> tuple[str, list[str]]:
-    perceptions = load_table("threat_perceptions")
-    matrix = threat_matrix(perceptions)
-    distances = distance_matrix(matrix)
-    link, labels = cluster_states(distances, 2)
+def _threat_block(result: DecisionsResult) -> tuple[str, list[str]]:
+    matrix = result.tables["threat_matrix"].set_index("iso3")
+    clusters = result.tables["clusters"]
+    link = result.tables["linkage"].to_numpy(dtype=float)
     fig, ax = plt.subplots(figsize=(8, 3.2))
-    dendrogram(link, labels=list(distances.index), ax=ax, color_threshold=None)
+    dendrogram(link, labels=list(clusters["iso3"]), ax=ax, color_threshold=None)
     ax.set_ylabel("mean priority difference (0–3)")
     chart = svg(fig, "Hierarchical clustering of European states by coded threat priorities")
-    ids = sorted(set(perceptions["source_id"]))
+    ids = list(result.meta["threat_sources"])
     coded = matrix.copy()
-    coded.insert(0, "cluster", labels.set_index("iso3")["cluster"])
+    coded.insert(0, "cluster", clusters.set_index("iso3")["cluster"])
     body = (
         "<h3>Threat perceptions and their clusters</h3>"
         f"<p>europillar's coding (0 = no threat … 3 = most significant) of published sources for "
@@ -109,14 +87,9 @@ def _threat_block(year: int) -> tuple[str, list[str]]:
     return body + _source_line(ids), ids
 
 
-def _mission_block(year: int) -> tuple[str, list[str]]:
-    _, pop = _population(year)
-    members = sorted(pop)
-    matrix = threat_matrix(load_table("threat_perceptions"))
-    missions = load_table("missions")
-    relevance = mission_relevance(missions)
-    support = mission_support(matrix, relevance, members)
-    votes = mission_votes(support, {r: preset(r) for r in VOTE_RULES}, members, pop)
+def _mission_block(result: DecisionsResult) -> tuple[str, list[str]]:
+    votes = result.tables["mission_votes"]
+    votes = votes[votes["rule"].isin(VOTE_RULES)].copy()
     votes["outcome"] = [
         f"{'pass' if a else 'fail'} / {'pass' if b else 'fail'}"
         for a, b in zip(votes["passes_if_unknown_no"], votes["passes_if_unknown_yes"], strict=False)
@@ -128,8 +101,8 @@ def _mission_block(year: int) -> tuple[str, list[str]]:
         aggfunc="first",
     ).reset_index()
     wide = wide[["mission_id", "yes", "no", "unknown", *VOTE_RULES]]
-    packages = best_package(matrix, relevance, members).head(5)
-    ids = [*sorted(set(missions["source_id"])), "dec_eu_treaties_voting", "dec_consilium_qmv"]
+    packages = result.tables["packages"].head(5)
+    ids = sorted({*result.meta["mission_sources"], *result.meta["rule_sources"]})
     body = (
         "<h3>Support for candidate missions</h3>"
         "<p>An EU member backs a mission when its relevance-weighted threat score is at least 0.5 "
@@ -143,18 +116,16 @@ def _mission_block(year: int) -> tuple[str, list[str]]:
     return body + _source_line(ids), ids
 
 
-def build(year: int) -> Section | None:
-    """Decisions section; ``None`` when the shipped tables cannot be read."""
-    try:
-        blocks = [_power_block(year), _threat_block(year), _mission_block(year)]
-    except FileNotFoundError:
-        return None
+def render(result: Result, ctx: ReportContext) -> Section:
+    """The decisions section from the decisions engine's result."""
+    assert isinstance(result, DecisionsResult)
+    blocks = [_power_block(result), _threat_block(result), _mission_block(result)]
     ids: list[str] = []
     for _, block_ids in blocks:
         ids += [i for i in block_ids if i not in ids]
     return Section(
         id="decisions",
         title="Decisions: voting power, threat perceptions and missions",
-        html="".join(body for body, _ in blocks),
-        source_ids=ids,
+        html="".join(body for body, _ in blocks) + reproduce(ctx, "decisions"),
+        source_ids=sorted(set(ids) | set(result.sources)),
     )

@@ -8,19 +8,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from europillar.isr import CoverageRun, default_start, load_satellites, load_theatres
-from europillar.isr.engine import (
-    EUROPE_GROUP,
-    EUROPE_US_GROUP,
-    CoverageResult,
-    theatre_coverage,
-)
-from europillar.report.figures import svg
-from europillar.report.sections import Section
-from europillar.report.tables import figure, html_table
+from europillar.isr import IsrResult
+from europillar.isr.engine import EUROPE_GROUP, EUROPE_US_GROUP
+from europillar.plots.svg import svg
+from europillar.report.section import ReportContext, Section
+from europillar.report.tables import figure, html_table, reproduce
+from europillar.result import Result
 
-# Fast default for the report (say so in the text): 1 day, 2-minute steps, 1 degree grid.
-REPORT_RUN = CoverageRun(start=default_start(), days=1.0, step_seconds=120.0, grid_deg=1.0)
+# The report's fast run (the text says so): 1 day, 2-minute steps, 1 degree grid, every
+# shipped theatre. These are options of the report's ISR run (europillar.report.build).
+FAST_RUN = {"days": 1.0, "step_seconds": 120.0, "grid_deg": 1.0}
 
 
 def _revisit_chart(table: pd.DataFrame) -> str:
@@ -46,14 +43,19 @@ def _revisit_chart(table: pd.DataFrame) -> str:
     return svg(fig, "Mean and maximum revisit gap per theatre, Europe alone and with the US")
 
 
-def _heat_maps(results: dict[str, CoverageResult]) -> str:
-    fig, axes = plt.subplots(2, 3, figsize=(9, 5.2))
-    for ax, (theatre, result) in zip(axes.ravel(), results.items(), strict=False):
-        grid = result.grid
-        counts = result.access_counts[EUROPE_GROUP]
-        extent = (grid.lon[0], grid.lon[-1], grid.lat[0], grid.lat[-1])
+def _heat_maps(accesses: pd.DataFrame, days: float) -> str:
+    theatres = list(dict.fromkeys(accesses["theatre"]))
+    rows = max(1, (len(theatres) + 2) // 3)
+    fig, axes = plt.subplots(rows, 3, figsize=(9, 2.6 * rows), squeeze=False)
+    for ax in axes.ravel()[len(theatres) :]:
+        ax.axis("off")
+    for ax, theatre in zip(axes.ravel(), theatres, strict=False):
+        part = accesses[(accesses["theatre"] == theatre) & (accesses["group"] == EUROPE_GROUP)]
+        grid = part.pivot(index="lat_deg", columns="lon_deg", values="accesses").sort_index()
+        lat, lon = grid.index.to_numpy(), grid.columns.to_numpy()
+        extent = (lon[0], lon[-1], lat[0], lat[-1])
         image = ax.imshow(
-            counts / REPORT_RUN.days,
+            grid.to_numpy() / days,
             origin="lower",
             extent=extent,
             aspect="auto",
@@ -67,18 +69,15 @@ def _heat_maps(results: dict[str, CoverageResult]) -> str:
     return svg(fig, "Heat-maps of daily accesses by European satellites over each theatre")
 
 
-def build(year: int) -> Section | None:
-    """Coverage of every shipped theatre on the report's fast default run."""
-    satellites = load_satellites()
-    results = {
-        tid: theatre_coverage(t, satellites, REPORT_RUN) for tid, t in load_theatres().items()
-    }
-    table = pd.concat([r.table for r in results.values()], ignore_index=True)
-    sources = sorted({s for r in results.values() for s in r.source_ids})
+def render(result: Result, ctx: ReportContext) -> Section:
+    """Coverage of the theatres of the report's ISR run (a fast run; the text says so)."""
+    assert isinstance(result, IsrResult)
+    meta = result.meta
+    table = result.coverage
+    sources = list(result.sources)
     summary = table[table["group"].isin([EUROPE_GROUP, EUROPE_US_GROUP])]
-    not_modelled = satellites[
-        satellites["perigee_km"].isna() & satellites["mean_motion_rev_per_day"].isna()
-    ]
+    catalogue = result.satellites
+    not_modelled = catalogue[~catalogue["propagated"]]
     html = (
         "<p>Revisit and coverage of six theatres by European military and dual-use "
         "satellites (CSO, CERES, COSMO-SkyMed, PAZ; SAR-Lupe and first-generation "
@@ -87,10 +86,11 @@ def build(year: int) -> Section | None:
         "(USA 224, 245, 314, 338 in service; USA 186 unconfirmed). Orbits are propagated with SGP4 from published mean elements; where a "
         "node time or phasing is not published it is a labelled assumption. The field of "
         "regard is a scenario parameter (30° off nadir) because none is published. "
-        "<strong>This report uses a fast run: 1 day from 2025-01-01, 2-minute steps and a "
-        "1° grid</strong>; use <code>europillar isr --days 7 --step-seconds 60</code> for "
-        "the full resolution. Not modelled (orbit not published): "
-        f"{escape(', '.join(not_modelled['name']))}.</p>"
+        f"<strong>This report uses a fast run: {meta['days']:g} day(s) from "
+        f"{meta['start'][:10]}, {meta['step_seconds']:g}-second steps and a "
+        f"{meta['grid_deg']:g}° grid</strong>; use <code>europillar isr --days 7 "
+        "--step-seconds 60</code> for the full resolution. Not modelled (orbit not "
+        f"published): {escape(', '.join(not_modelled['name']))}.</p>"
     )
     html += html_table(
         summary.drop(columns=["satellites"]),
@@ -109,8 +109,9 @@ def build(year: int) -> Section | None:
         sources,
     )
     html += figure(
-        _heat_maps(results),
+        _heat_maps(result.accesses, float(meta["days"])),
         "Coverage maps: accesses per day per grid cell by European satellites in service.",
         sources,
     )
+    html += reproduce(ctx, "isr")
     return Section("isr", "Sovereign ISR coverage", html, sources)

@@ -5,31 +5,16 @@ from __future__ import annotations
 import math
 from html import escape
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
 
-from europillar.power import DEFAULT_BLOCS, INDICATORS, compare, real_index, resolve_blocs
-from europillar.report.context import FIRST_YEAR, country_names, label, observations
-from europillar.report.figures import svg
-from europillar.report.sections import Section
+from europillar.data.query import members_by_year
+from europillar.plots.power import trend_chart
+from europillar.power import INDICATORS, PowerResult
+from europillar.report.section import ReportContext, Section
 from europillar.report.tables import figure, html_table, number, source_line
+from europillar.result import Result
 
-COLOURS = {  # Okabe–Ito palette: distinguishable with colour-vision deficiencies
-    "EU27": "#0072B2",
-    "EUROPEAN_NATO": "#56B4E9",
-    "USA": "#D55E00",
-    "RUS": "#000000",
-    "CHN": "#E69F00",
-}
 DAGGER = "†"
-
-
-def bloc_comparison(year: int) -> pd.DataFrame:
-    """``power.compare`` for the default blocs, 2014 to ``year``, on the shipped data."""
-    years = list(range(FIRST_YEAR, year + 1))
-    blocs = resolve_blocs(list(DEFAULT_BLOCS), years)
-    return compare(observations(), blocs, years)
 
 
 def latest_year_with(frame: pd.DataFrame, indicator: str, year: int) -> int | None:
@@ -47,7 +32,9 @@ def _cell(row: pd.Series, scale: float, digits: int) -> str:
     return text + DAGGER if not row["complete"] else text
 
 
-def headline_table(frame: pd.DataFrame, year: int) -> tuple[str, list[str], list[str]]:
+def headline_table(
+    frame: pd.DataFrame, year: int, ctx: ReportContext
+) -> tuple[str, list[str], list[str]]:
     """The year's comparison table, its footnotes (incomplete totals) and sources."""
     personnel_year = latest_year_with(frame, "personnel_active_k", year) or year
     columns = [
@@ -68,15 +55,15 @@ def headline_table(frame: pd.DataFrame, year: int) -> tuple[str, list[str], list
     rows: list[dict[str, str]] = []
     notes: list[str] = []
     sources: set[str] = set()
-    for bloc in DEFAULT_BLOCS:
-        line = {"Bloc": label(bloc)}
+    for bloc in dict.fromkeys(frame["bloc"]):
+        line = {"Bloc": ctx.label(bloc)}
         for indicator, at, scale, digits, title in columns:
             row = frame[(frame.bloc == bloc) & (frame.year == at) & (frame.indicator == indicator)]
             r = row.iloc[0]
             line[title] = _cell(r, scale, digits)
             if r["n_missing"] and not math.isnan(r["value"]):
                 notes.append(
-                    f"{label(bloc)}, {INDICATORS[indicator].label.lower()} ({at}): "
+                    f"{ctx.label(bloc)}, {INDICATORS[indicator].label.lower()} ({at}): "
                     f"{r['n_missing']} of {r['n_members']} members without figures "
                     f"({r['missing_members'].replace(';', ', ')})."
                 )
@@ -94,42 +81,13 @@ def headline_table(frame: pd.DataFrame, year: int) -> tuple[str, list[str], list
     return html, notes, sorted(sources)
 
 
-def trend_chart(frame: pd.DataFrame, year: int) -> str:
-    """Line chart of constant-2023 spending per bloc, 2014 to ``year``."""
-    part = frame[frame["indicator"] == "milex_usd_constant2023_m"]
-    fig, ax = plt.subplots(figsize=(7.5, 4.0))
-    for bloc in DEFAULT_BLOCS:
-        series = part[part["bloc"] == bloc].sort_values("year")
-        ax.plot(
-            series["year"],
-            series["value"] / 1e3,
-            marker="o",
-            markersize=3,
-            color=COLOURS.get(bloc, "#555555"),
-            label=label(bloc),
-        )
-        gaps = series[~series["complete"] & series["value"].notna()]
-        ax.scatter(gaps["year"], gaps["value"] / 1e3, marker="x", s=40, color="#CC79A7", zorder=3)
-    ax.set_ylabel("USD bn, constant 2023 prices")
-    ax.set_xlabel("Year")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylim(bottom=0)
-    ax.legend(frameon=False, ncol=5, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.15))
-    ax.grid(axis="y", alpha=0.3)
-    alt = (
-        f"Line chart of military spending in USD bn at constant 2023 prices, {FIRST_YEAR}"
-        f" to {year}, for the EU27, European NATO, the United States, Russia and China."
-    )
-    return svg(fig, alt)
-
-
-def trend_table(frame: pd.DataFrame) -> str:
+def trend_table(frame: pd.DataFrame, ctx: ReportContext) -> str:
     part = frame[frame["indicator"] == "milex_usd_constant2023_m"]
     table = part.pivot(index="year", columns="bloc", values="value") / 1e3
     flags = part.pivot(index="year", columns="bloc", values="complete")
     shown = pd.DataFrame({"Year": [str(y) for y in table.index]})
-    for bloc in DEFAULT_BLOCS:
-        shown[label(bloc)] = [
+    for bloc in dict.fromkeys(part["bloc"]):
+        shown[ctx.label(bloc)] = [
             "–" if math.isnan(v) else number(v, 1) + ("" if ok else DAGGER)
             for v, ok in zip(table[bloc], flags[bloc], strict=True)
         ]
@@ -141,19 +99,18 @@ def trend_table(frame: pd.DataFrame) -> str:
     )
 
 
-def real_change_table(frame: pd.DataFrame, year: int) -> str:
-    """Real change since 2014 per bloc from the chained same-member index."""
-    index = real_index(frame, FIRST_YEAR)
+def real_change_table(index: pd.DataFrame, first_year: int, year: int, ctx: ReportContext) -> str:
+    """Real change since the first year per bloc from the chained same-member index."""
     rows: list[dict[str, object]] = []
-    for bloc in DEFAULT_BLOCS:
+    for bloc in dict.fromkeys(index["bloc"]):
         part = index[index["bloc"] == bloc].set_index("year")["index"]
         end = float(part.get(year, float("nan")))
-        row: dict[str, object] = {"Bloc": label(bloc)}
+        row: dict[str, object] = {"Bloc": ctx.label(bloc)}
         if year > 2022:  # split at Russia's full-scale invasion of Ukraine
             mid = float(part.get(2022, float("nan")))
-            row[f"{FIRST_YEAR}–2022, %"] = mid - 100.0
+            row[f"{first_year}–2022, %"] = mid - 100.0
             row[f"2022–{year}, %"] = 100.0 * end / mid - 100.0
-        row[f"{FIRST_YEAR}–{year}, %"] = end - 100.0
+        row[f"{first_year}–{year}, %"] = end - 100.0
         rows.append(row)
     caption = (
         "Real change in military spending (constant 2023 prices), chained year on "
@@ -164,23 +121,22 @@ def real_change_table(frame: pd.DataFrame, year: int) -> str:
     return html_table(pd.DataFrame(rows), caption, row_header="Bloc")
 
 
-def membership_note(year: int) -> str:
+def membership_note(years: list[int], ctx: ReportContext) -> str:
     """Which members joined or left the European blocs during the trend period."""
-    years = list(range(FIRST_YEAR, year + 1))
-    names = country_names()
+    names = ctx.names()
     changes = []
     for bloc in ("EU27", "EUROPEAN_NATO"):
-        by_year = resolve_blocs([bloc], years)[bloc]
+        by_year = members_by_year(bloc, years, ctx.dataset)
         for y in years[1:]:
             joined = sorted(set(by_year[y]) - set(by_year[y - 1]))
             left = sorted(set(by_year[y - 1]) - set(by_year[y]))
-            changes += [f"{names.get(c, c)} joins {label(bloc)} in {y}" for c in joined]
-            changes += [f"{names.get(c, c)} leaves {label(bloc)} in {y}" for c in left]
+            changes += [f"{names.get(c, c)} joins {ctx.label(bloc)} in {y}" for c in joined]
+            changes += [f"{names.get(c, c)} leaves {ctx.label(bloc)} in {y}" for c in left]
     text = "Blocs have their members of each year"
     return text + (": " + "; ".join(changes) + "." if changes else ".")
 
 
-def _headline_text(frame: pd.DataFrame, year: int) -> str:
+def _headline_text(frame: pd.DataFrame, year: int, ctx: ReportContext) -> str:
     def v(bloc: str, indicator: str) -> float:
         row = frame[(frame.bloc == bloc) & (frame.year == year) & (frame.indicator == indicator)]
         return float(row["value"].iloc[0])
@@ -192,7 +148,7 @@ def _headline_text(frame: pd.DataFrame, year: int) -> str:
         if math.isnan(own) or math.isnan(usa):
             continue
         parts.append(
-            f"{escape(label(bloc))} USD {number(own / 1e3, 0)} bn "
+            f"{escape(ctx.label(bloc))} USD {number(own / 1e3, 0)} bn "
             f"({number(100 * own / usa, 0)} % of the US figure)"
         )
     if math.isnan(usa):
@@ -213,9 +169,13 @@ def _headline_text(frame: pd.DataFrame, year: int) -> str:
     return text
 
 
-def build(year: int) -> Section | None:
-    frame = bloc_comparison(year)
-    table, notes, sources = headline_table(frame, year)
+def render(result: Result, ctx: ReportContext) -> Section:
+    """The military-power section from the power engine's result."""
+    assert isinstance(result, PowerResult)
+    frame = result.comparison
+    years = result.years
+    first, year = years[0], years[-1]
+    table, notes, sources = headline_table(frame, year, ctx)
     note_html = ""
     if notes:
         items = "".join(f"<li>{escape(n)}</li>" for n in notes)
@@ -240,20 +200,25 @@ def build(year: int) -> Section | None:
     )
     html = (
         f'<h3 id="power-headline">EU vs USA military power comparison, {year}</h3>'
-        + _headline_text(frame, year)
+        + _headline_text(frame, year, ctx)
         + table
         + source_line(sources)
         + note_html
-        + f'<h3 id="power-trend">Spending trends {FIRST_YEAR}–{year}</h3>'
+        + f'<h3 id="power-trend">Spending trends {first}–{year}</h3>'
         + figure(
-            trend_chart(frame, year),
-            f"Military spending at constant 2023 prices, {FIRST_YEAR}–{year}. "
-            f"Pink crosses mark totals with members missing. {membership_note(year)}",
+            trend_chart(frame, first, year, ctx.label),
+            f"Military spending at constant 2023 prices, {first}–{year}. "
+            f"Pink crosses mark totals with members missing. {membership_note(years, ctx)}",
             trend_sources,
         )
-        + trend_table(frame)
+        + trend_table(frame, ctx)
         + source_line(trend_sources)
-        + (real_change_table(frame, year) + source_line(trend_sources) if year > FIRST_YEAR else "")
+        + (
+            real_change_table(result.tables["real_index"], first, year, ctx)
+            + source_line(trend_sources)
+            if year > first
+            else ""
+        )
         + '<h3 id="power-method">How the bloc figures are computed</h3>'
         + f'<ul class="method">{methods}</ul>'
         + "<p>SIPRI's definition of military expenditure is broader than NATO's (it "

@@ -7,34 +7,30 @@ import html
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from europillar.report.figures import svg
-from europillar.report.sections import Section
+from europillar.plots.svg import svg
+from europillar.procurement import ProcurementResult
+from europillar.report.section import ReportContext, Section
+from europillar.report.tables import reproduce
+from europillar.result import Result
 
 MONEY = "EUR m, current prices (mixed contract years, not deflated)"
 
 
-def build(year: int) -> Section | None:
-    from europillar.procurement import (
-        candidate_table,
-        explain_infeasible,
-        joint_vs_baseline,
-        load_table,
-        replacement_targets,
-    )
-    from europillar.procurement.fragmentation import compare
-    from europillar.procurement.problem import ProcurementProblem
+def render(result: Result, ctx: ReportContext) -> Section:
+    """Fragmentation and the scenario's joint-procurement plan (procurement result);
+    the published counts and savings claims come from the dataset as they are."""
+    assert isinstance(result, ProcurementResult)
+    from europillar.procurement import load_table
 
-    counts = load_table("published_counts")
-    inventory = load_table("in_service")
-    europe = sorted(set(inventory["iso3"]) - {"USA"})
+    counts = load_table("published_counts", ctx.dataset)
+    savings = load_table("published_savings", ctx.dataset)
+    scenario = ctx.scenario
     parts = [
         "<h3>How many types? Published counts disagree</h3>",
         _counts_figure(counts),
         _counts_table(counts),
     ]
-    metrics = compare(
-        inventory, {"Europe (cited rows)": europe, "United States (cited rows)": ["USA"]}, year
-    )
+    metrics = result.tables["fragmentation"]
     shown = metrics[
         [
             "bloc",
@@ -49,61 +45,57 @@ def build(year: int) -> Section | None:
         ]
     ]
     parts += [
-        "<h3>Fragmentation in the cited in-service catalogue</h3>",
+        f"<h3>Fragmentation in the cited in-service catalogue, {scenario.base_year}</h3>",
         (
-            "<p>Only fleets with a citable figure are counted; the catalogue is partial, so these "
-            "numbers describe the cited rows, not all of Europe.</p>"
+            "<p>The scenario's members against the United States. Only fleets with a citable "
+            "figure are counted; the catalogue is partial, so these numbers describe the "
+            "cited rows, not all of Europe.</p>"
         ),
         _table(shown),
     ]
-    source_ids = set(counts["source_id"]) | set(inventory["source_id"])
-
-    candidates = candidate_table("central")
-    targets = replacement_targets(inventory, europe, year, sorted(set(candidates["category"])))
-    if len(targets):
-        result, horizon, note = None, 0, ""
-        for horizon in (10, 15, 20, 25):
-            problem = ProcurementProblem(
-                targets, candidates, k_max=2, start_year=year + 1, target_year=year + horizon
-            )
-            result = joint_vs_baseline(problem)
-            if result.plan.status != "infeasible":
-                break
-            if not note:
-                note = (
-                    f"<p>Deliveries within {horizon} years: "
-                    f"{html.escape(explain_infeasible(problem))}.</p>"
-                )
-        if result is not None and result.plan.status != "infeasible":
-            parts += [
-                "<h3>Joint procurement: replacing today's cited fleets together</h3>",
-                note,
-                (
-                    f"<p>Targets: one-for-one replacement of the cited {year} fleets "
-                    f"({int(targets['units'].sum())} units); at most 2 types per category; deliveries by "
-                    f"{year + horizon}. Solver status {html.escape(result.plan.status)}, MIP gap "
-                    f"{result.plan.mip_gap_pct:.2g}%. Unit costs and learning: see candidate sources; "
-                    f"a 90% learning rate is a labelled literature assumption. {MONEY}.</p>"
-                ),
-                _waterfall(result.savings_by_category),
-                _table(
-                    result.plan.programmes[
-                        ["category", "platform", "producer_iso3", "units", "avg_unit_cost", "cost"]
-                    ]
-                ),
-            ]
-            params = load_table("candidate_parameters")
-            used = set(result.plan.programmes["candidate_id"])
-            source_ids |= set(params[params["candidate_id"].isin(used)]["source_id"])
-    savings = load_table("published_savings")
+    settings = result.meta["settings"]
+    parts.append(f"<h3>Joint procurement: scenario <code>{html.escape(scenario.name)}</code></h3>")
+    parts.append(
+        f"<p>Targets: {html.escape(str(result.meta['targets_origin']))}. Orders from "
+        f"{settings['start_year']}, deliveries by {settings['target_year']}; "
+        f"{html.escape(_settings(settings))}. Unit costs and learning: see candidate "
+        f"sources; a 90% learning rate is a labelled literature assumption. {MONEY}.</p>"
+    )
+    if result.feasible:
+        parts += [
+            f"<p>Solver status {html.escape(result.status)}, MIP gap "
+            f"{result.meta['mip_gap_pct']:.2g}%.</p>",
+            _waterfall(result.tables["savings_by_category"]),
+            _table(
+                result.programmes[
+                    ["category", "platform", "producer_iso3", "units", "avg_unit_cost", "cost"]
+                ]
+            ),
+        ]
+    else:
+        parts.append(
+            "<p><strong>No joint plan meets every target by the target year:</strong> "
+            f"{html.escape(result.explanation)}.</p>"
+        )
     parts += [
         "<h3>Published estimates of the cost of fragmentation</h3>",
         _table(savings.drop(columns=["claim_id"])),
     ]
-    source_ids |= set(savings["source_id"])
-    ids = sorted(source_ids)
+    ids = sorted(set(result.sources) | set(counts["source_id"]) | set(savings["source_id"]))
     parts.append(f'<p class="source">Source: {html.escape(", ".join(ids))} (sources registry).</p>')
+    parts.append(reproduce(ctx, "procurement"))
     return Section("procurement", "Fragmentation and joint procurement", "\n".join(parts), ids)
+
+
+def _settings(settings: dict[str, object]) -> str:
+    rules = []
+    if settings.get("k_max") is not None:
+        rules.append(f"at most {settings['k_max']} types per category")
+    if settings.get("buy_european_pct") is not None:
+        rules.append(f"at least {settings['buy_european_pct']} % European content")
+    if settings.get("juste_retour_pct") is not None:
+        rules.append(f"juste retour within {settings['juste_retour_pct']} points")
+    return ", ".join(rules) or "no limit on types, no buy-European or juste-retour rule"
 
 
 def _table(frame: pd.DataFrame) -> str:

@@ -7,21 +7,20 @@ import html
 import matplotlib.pyplot as plt
 import numpy as np
 
-from europillar.report.figures import svg
-from europillar.report.sections import Section
+from europillar.plots.svg import svg
+from europillar.report.section import ReportContext, Section
+from europillar.report.tables import reproduce
+from europillar.result import Result
+from europillar.transition import TransitionResult
 
-PRESET = "replace_us_full"
-DRAWS = 2000
-SEED = 20250601
 
-
-def build(year: int) -> Section | None:
-    from europillar.scenario import load_scenario
-    from europillar.transition import build_model, run_transition
-
-    scenario = load_scenario(PRESET)
-    model, params, _settings, notes = build_model(scenario)
-    result = run_transition(model, params, DRAWS, SEED)
+def render(result: Result, ctx: ReportContext) -> Section:
+    """The transition section from the transition engine's result."""
+    assert isinstance(result, TransitionResult)
+    scenario = ctx.scenario
+    threshold = result.threshold_pct
+    draws, seed, end_year = result.meta["draws"], result.meta["seed"], result.meta["end_year"]
+    notes = list(result.notes)
     fan, gap = result.fan, result.gap_probability
     cats = list(dict.fromkeys(fan["category"]))
     shown = [c for c in cats if not fan[fan.category == c]["p50"].isna().all()][:12]
@@ -32,7 +31,7 @@ def build(year: int) -> Section | None:
         f = fan[fan.category == cat]
         ax.fill_between(f.year, f.p10, f.p90, color="#9ecae1", label="P10–P90")
         ax.plot(f.year, f.p50, color="#08519c", label="P50")
-        ax.axhline(model.threshold_pct, color="#cb181d", lw=0.8, ls="--", label="threshold")
+        ax.axhline(threshold, color="#cb181d", lw=0.8, ls="--", label="threshold")
         ax.set_title(cat, fontsize=9)
         ax.set_ylim(bottom=0)
     for ax in axes.ravel()[len(shown) :]:
@@ -65,27 +64,27 @@ def build(year: int) -> Section | None:
     windows = result.windows
     win = ", ".join(f"{r.category} {r.first_year}–{r.last_year}" for r in windows.itertuples())
     body = f"""
-<p>Scenario <code>{PRESET}</code> ({html.escape(scenario.title)}), {DRAWS} Monte Carlo
-draws, seed {SEED}. Coverage = (European stock × readiness + remaining US contribution) /
-requirement. Method and equations: <code>docs/transition.md</code>. Rerun with
-<code>europillar transition --scenario {PRESET} --draws {DRAWS} --seed {SEED}</code>.</p>
+<p>Scenario <code>{html.escape(scenario.name)}</code> ({html.escape(scenario.title)}),
+{draws} Monte Carlo draws, seed {seed}. Coverage = (European stock × readiness + remaining
+US contribution) / requirement. Method and equations: <code>docs/transition.md</code>.</p>
 <figure>{fan_svg}<figcaption>Coverage per category, P10–P90 band and P50 line.
 Sources: capability inventory, US contribution, costs and lead times (see Sources).</figcaption></figure>
 <figure>{gap_svg}<figcaption>Probability that at least one category is below the
-{model.threshold_pct:g}% threshold.</figcaption></figure>
+{threshold:g}% threshold.</figcaption></figure>
 <p><strong>Vulnerability windows (central run):</strong> {html.escape(win) or "none"}.</p>
 <table><caption>Per category: when is the requirement covered?</caption>
 <thead><tr><th>category</th><th>requirement</th><th>covered (central)</th>
-<th>covered (P50)</th><th>P(covered by {int(model.years[-1])}), %</th>
+<th>covered (P50)</th><th>P(covered by {end_year}), %</th>
 <th>years below threshold</th><th>orders possible</th></tr></thead>
 <tbody>{rows_html}</tbody></table>
 <p class="note">{html.escape(" ".join(notes))}</p>
+{reproduce(ctx, "transition")}
 """
     return Section(
         "transition",
         "The transition gap: build-up against US drawdown",
         body,
-        source_ids=list(model.source_ids),
+        source_ids=list(result.sources),
     )
 
 

@@ -1,0 +1,65 @@
+"""The burden-sharing engine: shares of GDP, gaps to targets, US share, exploitation test.
+
+Tables: ``members`` (one row per member and year: basis NATO/SIPRI, spending, GDP, share
+of GDP, gap to each target), ``gaps`` (sum of gaps per year and target), ``us_share``
+(US share of the bloc's total, NATO definition) and ``ozeckhauser`` (Spearman rank
+correlation of GDP and burden per year).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from europillar.burden.prepare import BurdenInputs
+from europillar.burden.sharing import (
+    burden_table,
+    gap_totals,
+    olson_zeckhauser_by_year,
+    us_share_of_nato,
+)
+from europillar.result import Result, make_meta, split_ids
+
+
+class BurdenResult(Result):
+    """Burden sharing among a bloc's members (money in USD m, current)."""
+
+    @property
+    def members(self) -> pd.DataFrame:
+        return self.tables["members"]
+
+    @property
+    def us_share(self) -> pd.DataFrame:
+        return self.tables["us_share"]
+
+
+def run(inputs: BurdenInputs) -> BurdenResult:
+    """Every burden table of the inputs' bloc and years (pure)."""
+    members = {y: list(m) for y, m in inputs.members.items()}
+    burden = burden_table(inputs.observations, members, inputs.years, inputs.targets)
+    share = us_share_of_nato(inputs.observations, members, inputs.years)
+    lacking = burden[burden["basis"] == ""]
+    return BurdenResult(
+        tables={
+            "members": burden,
+            "gaps": gap_totals(burden, inputs.targets),
+            "us_share": share,
+            "ozeckhauser": olson_zeckhauser_by_year(burden),
+        },
+        sources=(
+            *split_ids(burden["sources"]),
+            *split_ids(share["sources"]),
+            *(t.source_id for t in inputs.targets),
+        ),
+        notes=(
+            "NATO figures (NATO definition) where NATO publishes them, else SIPRI's (column "
+            "basis); gap = max(0, target % x GDP - spending), USD m at current prices.",
+        ),
+        missing=tuple(f"{r.iso3} {r.year}" for r in lacking.itertuples()),
+        meta=make_meta(
+            "burden",
+            inputs.origin,
+            bloc=inputs.bloc,
+            years=list(inputs.years),
+            targets={t.id: t.label for t in inputs.targets},
+        ),
+    )

@@ -1,0 +1,120 @@
+"""Decisions inputs: the rule, the participants and their populations, threat codings.
+
+``inputs(scenario, dataset)`` is the only decisions step that reads data; the scenario's
+``[decisions]`` section says which rule, who votes, which population year and what to
+simulate. Keyword options override that section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from europillar.decisions.data import load_table, qmv_population, qmv_sources
+from europillar.decisions.rules import RuleSpec, parse_rule, preset
+from europillar.errors import InputError
+from europillar.result import Origin
+
+if TYPE_CHECKING:
+    from europillar.dataset import Dataset
+    from europillar.scenario.schema import Scenario
+
+
+@dataclass(frozen=True)
+class DecisionsInputs:
+    """Everything the voting, threat and simulation computations read."""
+
+    origin: Origin
+    rule: RuleSpec
+    compare_rules: Mapping[str, RuleSpec]
+    participants: tuple[str, ...]
+    population: Mapping[str, int]
+    population_year: int
+    population_sources: tuple[str, ...]
+    perceptions: pd.DataFrame
+    missions: pd.DataFrame
+    threshold: float
+    clusters: int
+    packages: int
+    mission: str | None
+    runs: int
+    seed: int
+
+
+def rule_spec(rule: Any, origin: str = "scenario decisions.rule") -> RuleSpec:
+    """A shipped rule's name or a written-out rule (``RuleDefinition``) as a RuleSpec."""
+    if isinstance(rule, str):
+        return preset(rule)
+    return parse_rule(rule.model_dump(exclude_none=True), origin=origin)
+
+
+def inputs(
+    scenario: Scenario,
+    dataset: Dataset,
+    *,
+    rule: Any = None,
+    compare_rules: list[str] | None = None,
+    members: list[str] | None = None,
+    year: int | None = None,
+    threshold: float | None = None,
+    clusters: int | None = None,
+    mission: str | None = None,
+    runs: int | None = None,
+    seed: int | None = None,
+) -> DecisionsInputs:
+    """Decisions inputs of ``scenario`` (options override its ``[decisions]`` section)."""
+    from europillar.scenario.loader import scenario_with
+
+    changes = {
+        "rule": rule,
+        "compare_rules": compare_rules,
+        "members": members,
+        "year": year,
+        "threshold": threshold,
+        "clusters": clusters,
+        "mission": mission,
+        "runs": runs,
+        "seed": seed,
+    }
+    scenario = scenario_with(scenario, {"decisions": changes}, file="decisions options")
+    settings = scenario.decisions
+    used_year, population = qmv_population(settings.year, dataset)
+    participants = list(settings.members or sorted(population))
+    unknown = [m for m in participants if m not in population]
+    if unknown:
+        raise InputError(
+            scenario.name,
+            "decisions.members",
+            unknown,
+            f"not an EU member with a {used_year} QMV population figure",
+            sorted(population),
+        )
+    missions = load_table("missions", dataset)
+    if settings.mission is not None and settings.mission not in set(missions["mission_id"]):
+        raise InputError(
+            scenario.name,
+            "decisions.mission",
+            settings.mission,
+            "unknown mission",
+            sorted(set(missions["mission_id"])),
+        )
+    return DecisionsInputs(
+        origin=Origin.of(scenario, dataset),
+        rule=rule_spec(settings.rule),
+        compare_rules={name: preset(name) for name in settings.compare_rules},
+        participants=tuple(participants),
+        population=dict(population),
+        population_year=used_year,
+        population_sources=tuple(qmv_sources(used_year, dataset)),
+        perceptions=load_table("threat_perceptions", dataset),
+        missions=missions,
+        threshold=settings.threshold,
+        clusters=settings.clusters,
+        packages=settings.packages,
+        mission=settings.mission,
+        runs=settings.runs,
+        seed=settings.seed,
+    )
