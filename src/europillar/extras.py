@@ -15,6 +15,7 @@ from europillar.errors import InputError
 EXTRAS: dict[str, tuple[str, ...]] = {
     "web": ("fastapi", "uvicorn", "sqlalchemy", "alembic"),
     "dask": ("dask", "distributed"),
+    "fast": ("numba",),
 }
 
 
