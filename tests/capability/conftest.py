@@ -218,6 +218,19 @@ def two_country_data() -> CapabilityData:
         requirements_published=published,
         observations=observations,
         cost_shares=table("capability_taxonomy/nato_common_funding_shares", []),
+        # one index value: USD 2024 prices are the price base, factor 1
+        deflators=pd.DataFrame(
+            [
+                {
+                    "year": 2024,
+                    "series": "sipri_implied_usd_deflator_USA",
+                    "value": 1.0,
+                    "unit": "index",
+                    "source_id": "t_defl",
+                    "estimate": False,
+                }
+            ]
+        ),
     )
 
 

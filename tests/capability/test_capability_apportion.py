@@ -139,7 +139,9 @@ def test_member_targets_hand_computed(two_country_data: CapabilityData) -> None:
     result = gaps_from_data(sc, two_country_data, ["DEU", "FRA"], {}, "gdp")
     members = result.apportionment.set_index("iso3")
     assert members.loc["DEU", "share"] == 0.75
-    annual = 7087.5 / 6
+    # life-cycle annual cost: 525 tanks x USD 10 m spread over 6 years, plus 525 x USD 1 m
+    # support a year (cited operating cost); the 155 mm rounds have no cost (left open)
+    annual = 525 * 10 / 6 + 525 * 1
     assert members.loc["DEU", "annual_cost_share"] == pytest.approx(0.75 * annual)
     assert members.loc["DEU", "milex_share_gdp_pct"] == pytest.approx(2.0)
     assert members.loc["DEU", "target_share_gdp_pct"] == pytest.approx(

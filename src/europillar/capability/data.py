@@ -7,7 +7,7 @@ engine reports the categories as missing instead of failing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -56,11 +56,14 @@ COLUMNS: dict[str, list[str]] = {
         "high",
         "unit",
         "price_year",
+        "platform",
         "source_id",
         "estimate",
         "method",
         "note",
     ],
+    "capability/deflators": ["year", "series", "value", "unit", "source_id", "estimate"],
+    "capability/operating_rates": ["category", "metric", "value", "unit", "source_id"],
     "capability/requirements_published": [
         "study",
         "category",
@@ -103,6 +106,12 @@ class CapabilityData:
     requirements_published: pd.DataFrame
     observations: pd.DataFrame
     cost_shares: pd.DataFrame
+    deflators: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=COLUMNS["capability/deflators"])
+    )
+    operating_rates: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=COLUMNS["capability/operating_rates"])
+    )
 
 
 def load_capability_data(dataset: Dataset) -> CapabilityData:
@@ -119,4 +128,6 @@ def load_capability_data(dataset: Dataset) -> CapabilityData:
         requirements_published=table("capability/requirements_published"),
         observations=dataset.table("observations"),
         cost_shares=table("capability_taxonomy/nato_common_funding_shares"),
+        deflators=table("capability/deflators"),
+        operating_rates=table("capability/operating_rates"),
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from typing import Any
+
 import pandas as pd
 
 from europillar.capability.apportion import apportion_units, key_weights, shares_from_weights
@@ -19,6 +21,7 @@ from europillar.capability.prepare import CapabilityInputs
 from europillar.capability.requirements import resolve_requirements
 from europillar.result import Origin, Result, make_meta, split_ids
 from europillar.scenario.identity import scenario_hash
+from europillar.capability.study import lifecycle_from_data
 from europillar.scenario.schema import Scenario
 
 OBS_INDICATORS = ("gdp_usd_current_m", "gni_usd_current_m", "population", "milex_usd_current_m")
@@ -85,6 +88,27 @@ class CapabilityResult(Result):
     @property
     def members(self) -> list[str]:
         return list(self.meta["members"])
+
+    @property
+    def lifecycle(self) -> pd.DataFrame:
+        """Life-cycle cost per category in one price base (docs/costs.md)."""
+        return self.tables["lifecycle"]
+
+    @property
+    def lifecycle_summary(self) -> dict[str, Any]:
+        """The one summary record: annual, procurement and life-cycle totals, unit."""
+        return _record(self.tables["lifecycle_summary"])
+
+    @property
+    def lifecycle_decomposition(self) -> pd.DataFrame:
+        """Annual cost by part (equipment, munitions, personnel, operations) per bound."""
+        return self.tables["lifecycle_decomposition"]
+
+    @property
+    def top_down(self) -> dict[str, Any] | None:
+        """A study's top-down headline by its own arithmetic (None when it has none)."""
+        frame = self.tables["top_down"]
+        return _record(frame) if len(frame) else None
 
 
 def run(inputs: CapabilityInputs) -> CapabilityResult:
@@ -166,11 +190,18 @@ def gaps_from_data(
         scenario.budget.target_year,
     )
     notes: list[str] = []
-    usd = totals[totals["money"].str.startswith("USD m")]
-    annual = float(usd["annual"].sum()) if not usd.empty else float("nan")
-    money_unit = "USD m per year, cited price years" if not usd.empty else ""
-    if len(totals) > len(usd):
-        notes.append("some costs are not in USD m and are not in the budget comparison")
+    lifecycle = lifecycle_from_data(scenario, data, by_category, members)
+    # The budget comparison takes the life-cycle annual cost (acquisition spread over the
+    # horizon, plus support and personnel), which is in one price base.
+    annual = float(str(lifecycle.summary[f"annual_total_{bound}"]))
+    money_unit = f"{lifecycle.summary['unit']} per year"
+    if lifecycle.summary["no_cost_data"] or lifecycle.summary["gap_missing"]:
+        notes.append(
+            "annual cost leaves out categories without cost data or gap: "
+            + ", ".join(
+                [*lifecycle.summary["no_cost_data"], *lifecycle.summary["gap_missing"]]  # type: ignore[misc]
+            )
+        )
     budget = budget_comparison(budgets, annual, money_unit or "no cost")
     weights = key_weights(key, obs, members, scenario.base_year, data.cost_shares)
     shares = shares_from_weights(weights.set_index("iso3")["weight"])
@@ -194,9 +225,14 @@ def gaps_from_data(
             "budget": budget,
             "apportionment": apportionment,
             "apportioned_units": units,
+            "lifecycle": lifecycle.table,
+            "lifecycle_summary": _one_row(lifecycle.summary),
+            "lifecycle_decomposition": lifecycle.decomposition,
+            "lifecycle_prices": lifecycle.prices,
+            "top_down": _one_row(lifecycle.top_down),
         },
-        sources=tuple(sources),
-        notes=tuple(notes),
+        sources=(*sources, *lifecycle.source_ids),
+        notes=(*notes, *lifecycle.notes),
         missing=tuple(missing),
         meta=make_meta("capability", origin, key=key, bound=bound, members=sorted(set(members))),
     )
@@ -230,3 +266,21 @@ def _member_table(
         for a, b in zip(table["source_ids"], budgets["source_ids"], strict=False)
     ]
     return table.reset_index()[APPORTIONMENT_COLUMNS]
+
+
+def _one_row(record: dict[str, Any] | None) -> pd.DataFrame:
+    """A record as a one-row table (lists kept as ';'-joined text); empty for None."""
+    if record is None:
+        return pd.DataFrame()
+    flat = {k: ";".join(v) if isinstance(v, list) else v for k, v in record.items()}
+    return pd.DataFrame([flat])
+
+
+def _record(frame: pd.DataFrame) -> dict[str, Any]:
+    """Back from :func:`_one_row`: the list fields split again."""
+    record = {k: (v.item() if hasattr(v, "item") else v) for k, v in frame.iloc[0].items()}
+    for key in ("no_cost_data", "gap_missing", "partial"):
+        if key in record:
+            text = record[key]
+            record[key] = [x for x in str(text).split(";") if x] if text == text else []
+    return record

@@ -20,6 +20,7 @@ class View(StrEnum):
     members = "members"
     units = "units"
     budget = "budget"
+    lifecycle = "lifecycle"
 
 
 TABLE_COLUMNS = {
@@ -64,6 +65,7 @@ TABLES = {
     View.members: "apportionment",
     View.units: "apportioned_units",
     View.budget: "budget",
+    View.lifecycle: "lifecycle",
 }
 
 
@@ -77,7 +79,7 @@ def register(app: typer.Typer) -> None:
             help="Fair-share key: " + ", ".join(FAIR_SHARE_KEYS) + ".",
         ),
         view: View = typer.Option(
-            View.categories, "--view", help="categories, costs, members, units or budget."
+            View.categories, "--view", help="categories, costs, members, units, budget (life-cycle totals first) or lifecycle."
         ),
         fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
         output: Path | None = typer.Option(
@@ -93,25 +95,69 @@ def register(app: typer.Typer) -> None:
             raise InputError(None, "--key", key, "unknown fair-share key", FAIR_SHARE_KEYS)
         result = run_domain("capability", scenario, key=key)
         meta = result.meta
+        extra = {
+            "scenario": meta["scenario"],
+            "key": meta["key"],
+            "bound": meta["bound"],
+            "view": view.value,
+            "members": meta["members"],
+        }
+        if view is View.budget and fmt is not Format.table:
+            _emit_budget(result, fmt, extra, output)
+            return
+        frame = None
+        if view is View.budget:
+            from europillar.capability.report import headline_lines
+
+            frame = headline_lines(result)  # type: ignore[arg-type]
         emit_result(
             result,
             TABLES[view],
             fmt,
             title=f"Capability gaps: {meta['scenario']} ({view.value})",
-            caption=_caption(meta, view, list(result.missing)),
+            caption=_caption(result, view, list(result.missing)),
             columns=TABLE_COLUMNS.get(view),
-            extra={
-                "scenario": meta["scenario"],
-                "key": meta["key"],
-                "bound": meta["bound"],
-                "view": view.value,
-                "members": meta["members"],
-            },
+            extra=extra,
             output=output,
+            frame=frame,
         )
 
 
-def _caption(meta: Mapping[str, Any], view: View, missing: list[str]) -> str:
+def _emit_budget(result: Any, fmt: Format, extra: dict[str, Any], output: Path | None) -> None:
+    """JSON: one record list, the summary record first, each record with only its own
+    fields (docs/costs.md); CSV: the same records in one table."""
+    import json
+
+    import pandas as pd
+
+    from europillar.atomic import write_text
+    from europillar.capability.report import budget_parts
+    from europillar.cli.output import emit, frame_to_records
+
+    parts = budget_parts(result)
+    if fmt is Format.csv:
+        emit(pd.concat(parts, ignore_index=True, sort=False), fmt, output=output)
+        return
+    payload = {
+        **extra,
+        "table": "budget",
+        "meta": dict(result.meta),
+        "sources": list(result.sources),
+        "notes": list(result.notes),
+        "missing": list(result.missing),
+        "summary": result.lifecycle_summary,
+        "rows": [r for part in parts for r in frame_to_records(part)],
+    }
+    text = json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_text(output, text)
+        typer.echo(f"wrote {output}", err=True)
+
+
+def _caption(result: Any, view: View, missing: list[str]) -> str:
+    meta: Mapping[str, Any] = result.meta
     parts = []
     if view is View.categories:
         parts.append(
@@ -124,6 +170,12 @@ def _caption(meta: Mapping[str, Any], view: View, missing: list[str]) -> str:
         parts.append(
             f"Money as in money_unit (cited price years, not deflated); bound {meta['bound']}."
         )
+    elif view in (View.budget, View.lifecycle):
+        summary = result.lifecycle_summary
+        parts.append(f"Money in {summary['unit']}.")
+        open_share = [*summary["no_cost_data"], *summary["gap_missing"]]
+        if open_share:
+            parts.append("Left open (no cost data or no gap): " + ", ".join(open_share) + ".")
     elif view is View.members:
         parts.append(
             f"Key {meta['key']}; annual cost share in USD m per year; milex USD m current (SIPRI)."

@@ -24,6 +24,7 @@ from europillar.scenario.sections.command import CommandSettings
 from europillar.scenario.sections.decisions import DecisionsSettings
 from europillar.scenario.sections.isr import IsrSettings
 from europillar.scenario.sections.power import BurdenSettings, PowerSettings
+from europillar.scenario.sections.lifecycle import LifecycleSettings
 from europillar.scenario.sections.procurement import ProcurementSettings
 from europillar.scenario.sections.transition import TransitionSettings
 from europillar.scenario.vocabulary import (
@@ -186,8 +187,11 @@ class CostOverride(_Section):
 
     acquisition: Quantity | None = Field(None, description="Acquisition cost per unit.")
     operating_annual: Quantity | None = Field(None, description="Operating cost per unit-year.")
-    unit: str = Field(description="Money unit per taxonomy unit, e.g. 'USD m'.")
-    price_year: int = Field(ge=1990, le=2100, description="Price base year.")
+    persons_per_unit: Quantity | None = Field(
+        None, description="Persons per unit (life-cycle personnel cost), with its source in note."
+    )
+    unit: str = Field("USD m", description="Money unit per taxonomy unit, e.g. 'USD m'.")
+    price_year: int = Field(2024, ge=1990, le=2100, description="Price base year.")
     note: str = ""
 
 
@@ -254,6 +258,7 @@ class Scenario(BaseModel):
     costs: Costs = Field(default_factory=Costs)  # type: ignore[arg-type]
     budget: Budget = Field(default_factory=Budget)  # type: ignore[arg-type]
     fair_share_key: FairShareKey = Field("gdp", description="Key apportioning the gap to members.")
+    lifecycle: LifecycleSettings = Field(default_factory=LifecycleSettings)  # type: ignore[arg-type]
     transition: TransitionSettings | None = None
     procurement: ProcurementSettings | None = None
     power: PowerSettings = Field(default_factory=PowerSettings)  # type: ignore[arg-type]
