@@ -53,7 +53,9 @@ def test_bruegel_kiel_headline_by_the_studys_gdp_share_method(bruegel) -> None:
     assert len(gdp) == 27
     fx = data.load("capability/deflators")
     rate = float(
-        fx[(fx["series"] == "fx_usd_per_eur_fed_h10") & (fx["year"] == "2023")]["value"].iloc[0]
+        fx[(fx["series"] == "fx_usd_per_eur_fed_h10") & (fx["year"].astype(str) == "2023")][
+            "value"
+        ].iloc[0]
     )
     assert top["headline_annual"] == pytest.approx(0.015 * gdp.sum() / rate, rel=1e-9)
 

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-
 from typing import Any
 
 import pandas as pd
@@ -19,9 +18,9 @@ from europillar.capability.data import CapabilityData
 from europillar.capability.gaps import category_gaps
 from europillar.capability.prepare import CapabilityInputs
 from europillar.capability.requirements import resolve_requirements
+from europillar.capability.study import lifecycle_from_data
 from europillar.result import Origin, Result, make_meta, split_ids
 from europillar.scenario.identity import scenario_hash
-from europillar.capability.study import lifecycle_from_data
 from europillar.scenario.schema import Scenario
 
 OBS_INDICATORS = ("gdp_usd_current_m", "gni_usd_current_m", "population", "milex_usd_current_m")
@@ -197,10 +196,11 @@ def gaps_from_data(
     money_unit = f"{lifecycle.summary['unit']} per year"
     if lifecycle.summary["no_cost_data"] or lifecycle.summary["gap_missing"]:
         notes.append(
-            "annual cost leaves out categories without cost data or gap: "
+            "The annual cost leaves out categories without cost data or gap: "
             + ", ".join(
                 [*lifecycle.summary["no_cost_data"], *lifecycle.summary["gap_missing"]]  # type: ignore[misc]
             )
+            + "."
         )
     budget = budget_comparison(budgets, annual, money_unit or "no cost")
     weights = key_weights(key, obs, members, scenario.base_year, data.cost_shares)

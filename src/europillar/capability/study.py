@@ -66,14 +66,14 @@ def settings_for(
         personnel=section.personnel,
     )
     notes = [
-        f"price base {base.label()}: every cost converted at the price year's exchange rate "
-        "and deflated with SIPRI's implied US price index (docs/costs.md)",
-        f"cost per person-year {person.value_m * 1e3:,.1f} thousand ({person.note})",
+        f"Price base {base.label()}: every cost converted at the price year's exchange rate "
+        "and deflated with SIPRI's implied US price index (docs/costs.md).",
+        f"Cost per person-year {person.value_m * 1e3:,.1f} thousand ({person.note}).",
     ]
     if section.support == "lifecycle_share":
         notes.append(
-            f"support where no operating cost is cited: {share:g}% of life-cycle cost "
-            f"is O&S ({share_source}), spread over {section.years} years"
+            f"Support where no operating cost is cited: {share:g}% of life-cycle cost "
+            f"is O&S ({share_source}), spread over {section.years} years."
         )
     sources = [*person.source_ids, share_source] if share_source else list(person.source_ids)
     return settings, deflators, notes, sources

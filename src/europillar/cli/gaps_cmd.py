@@ -79,7 +79,9 @@ def register(app: typer.Typer) -> None:
             help="Fair-share key: " + ", ".join(FAIR_SHARE_KEYS) + ".",
         ),
         view: View = typer.Option(
-            View.categories, "--view", help="categories, costs, members, units, budget (life-cycle totals first) or lifecycle."
+            View.categories,
+            "--view",
+            help="categories, costs, members, units, budget (life-cycle totals first) or lifecycle.",
         ),
         fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
         output: Path | None = typer.Option(

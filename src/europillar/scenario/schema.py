@@ -23,8 +23,8 @@ from pydantic_core import PydanticCustomError
 from europillar.scenario.sections.command import CommandSettings
 from europillar.scenario.sections.decisions import DecisionsSettings
 from europillar.scenario.sections.isr import IsrSettings
-from europillar.scenario.sections.power import BurdenSettings, PowerSettings
 from europillar.scenario.sections.lifecycle import LifecycleSettings
+from europillar.scenario.sections.power import BurdenSettings, PowerSettings
 from europillar.scenario.sections.procurement import ProcurementSettings
 from europillar.scenario.sections.transition import TransitionSettings
 from europillar.scenario.vocabulary import (
