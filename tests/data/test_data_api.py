@@ -11,8 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-import europillar.data.query as query_module
-from europillar import countries
+from europillar import countries, dataset
 from europillar.data import bloc_total, load, series, table_names, to_constant_usd
 from europillar.data.build import RAW_FILES
 from europillar.errors import InputError
@@ -57,8 +56,8 @@ def test_series_filters_and_is_unique() -> None:
         series("milex_usd")
 
 
-def test_series_prefers_publisher_figure_over_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_load = query_module.load
+def test_series_prefers_publisher_figure_over_derivation() -> None:
+    shipped = dataset.load()
     extra = pd.DataFrame(
         [
             {
@@ -75,14 +74,10 @@ def test_series_prefers_publisher_figure_over_derivation(monkeypatch: pytest.Mon
         ]
     )
 
-    def fake_load(name: str) -> pd.DataFrame:
-        frame = real_load(name)
-        if name == "observations":
-            return pd.concat([extra, frame], ignore_index=True)  # derived row first
-        return frame
-
-    monkeypatch.setattr(query_module, "load", fake_load)
-    row = series("gdp_usd_current_m", "FRA", 2023).iloc[0]
+    observations = pd.concat([extra, shipped.table("observations")], ignore_index=True)
+    tables = {n: shipped.table(n) for n in ("indicators", "sources/core")}
+    small = dataset.Dataset.from_frames({**tables, "observations": observations})  # derived first
+    row = series("gdp_usd_current_m", "FRA", 2023, small).iloc[0]
     assert row["source_id"] == "wb_wdi_gdp" and row["value"] == pytest.approx(3030904.0896078965)
 
 
@@ -100,7 +95,9 @@ def test_to_constant_usd_uses_sipri_ratio() -> None:
 
 
 def test_bloc_total_equals_sum_of_members_read_from_the_workbook(raw: Path) -> None:
-    from europillar.data.importers.sipri import SIPRI_TO_ISO3
+    from europillar.data.importers.common import spellings
+
+    SIPRI_TO_ISO3 = spellings("sipri_milex")
 
     book = openpyxl.load_workbook(raw / RAW_FILES["sipri"][0], read_only=True, data_only=True)
     rows = list(book["Current US$"].iter_rows(values_only=True))

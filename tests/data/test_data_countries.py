@@ -112,3 +112,19 @@ def test_membership_table_is_well_formed() -> None:
     left = rows[rows["left"] != ""]
     assert list(left["iso3"]) == ["GBR"] and list(left["left"]) == ["2020-01-31"]
     assert set(rows["iso3"]) <= set(countries.all_codes())
+
+
+def test_one_map_of_publisher_spellings_to_iso3() -> None:
+    """Every importer reads its country names (or codes) from one table, country_names."""
+    from europillar.data import load
+
+    table = load("country_names")
+    assert not table.duplicated(["publisher", "spelling"]).any()
+    assert table["iso3"].str.fullmatch(r"[A-Z]{3}").all()
+    in_scope = set(load("countries")["iso3"])
+    for publisher in ("sipri_milex", "nato_defexp", "worldbank", "cow"):
+        codes = set(table.loc[table["publisher"] == publisher, "iso3"])
+        assert codes <= in_scope, (publisher, codes - in_scope)
+    assert {"sipri_milex", "nato_defexp", "worldbank", "cow", "sipri_arms_transfers"} == set(
+        table["publisher"]
+    )

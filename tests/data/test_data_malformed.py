@@ -11,11 +11,15 @@ import openpyxl
 import pytest
 
 from europillar.data.build import OBSERVATIONS_DIR, RAW_FILES
+from europillar.data.importers.common import spellings
 from europillar.data.importers.cow import import_cow
 from europillar.data.importers.nato import import_nato
-from europillar.data.importers.sipri import SHEETS, SIPRI_TO_ISO3, import_sipri
-from europillar.data.importers.worldbank import ISO2_TO_ISO3, import_worldbank
+from europillar.data.importers.sipri import SHEETS, import_sipri
+from europillar.data.importers.worldbank import import_worldbank
 from europillar.errors import InputError
+
+SIPRI_TO_ISO3 = spellings("sipri_milex")
+ISO2_TO_ISO3 = spellings("worldbank")
 
 YEARS = list(range(2012, 2025))
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from europillar.errors import InputError
+from europillar.units import USD_M_CURRENT
 
 KEY_INDICATORS = {
     "gdp": ("gdp_usd_current_m",),
@@ -91,7 +92,7 @@ def key_weights(
         gdp = _value(obs, "gdp_usd_current_m", members, year)
         pop = _value(obs, "population", members, year)
         weight = gdp * (gdp / pop) / (gdp.sum() / pop.sum())
-        unit = "USD m, current (GDP x relative GDP per head)"
+        unit = f"{USD_M_CURRENT} (GDP x relative GDP per head)"
     else:
         weight = _value(obs, indicators[0], members, year)
         unit = str(sources.loc[sources["indicator"] == indicators[0], "unit"].iloc[0])

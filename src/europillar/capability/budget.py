@@ -15,9 +15,11 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from europillar.units import USD_M_CURRENT
+
 MILEX = "milex_usd_current_m"
 GDP = "gdp_usd_current_m"
-MONEY_UNIT = "USD m, current"
+MONEY_UNIT = USD_M_CURRENT
 
 
 def latest(

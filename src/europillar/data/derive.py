@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from europillar.data.importers.common import observations
+from europillar.units import INTL_M_PPP, USD_M_CURRENT
 
 SOURCE_ID = "europillar_derived"
 GDP_METHOD = "SIPRI milex current USD / (SIPRI share of GDP/100) [sipri_milex_2025]"
@@ -49,7 +50,7 @@ def derive_gdp(sipri: pd.DataFrame, worldbank: pd.DataFrame) -> pd.DataFrame:
                 "year": int(year),
                 "indicator": "gdp_usd_current_m",
                 "value": row["milex_usd_current_m"] / (share / 100.0),
-                "unit": "USD m, current",
+                "unit": USD_M_CURRENT,
                 "source_id": SOURCE_ID,
                 "estimate": True,
                 "method": GDP_METHOD,
@@ -76,7 +77,7 @@ def derive_gdp_ppp(sipri: pd.DataFrame, worldbank: pd.DataFrame) -> pd.DataFrame
                 "year": int(year),
                 "indicator": "gdp_ppp_intl_current_m",
                 "value": gdp_lcu_m / factor,
-                "unit": "international $ m, current PPP",
+                "unit": INTL_M_PPP,
                 "source_id": SOURCE_ID,
                 "estimate": True,
                 "method": PPP_METHOD,

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from europillar.data.tables import load
 from europillar.errors import InputError
 
 if TYPE_CHECKING:
@@ -39,6 +38,7 @@ def series(
     indicator: str,
     iso3: str | Iterable[str] | None = None,
     years: int | Iterable[int] | None = None,
+    dataset: Dataset | None = None,
 ) -> pd.DataFrame:
     """Observations of one indicator, one row per (iso3, year), sorted.
 
@@ -47,8 +47,9 @@ def series(
     (sources/core.csv), a figure from another sources file, a europillar derivation.
     Missing figures have no row: nothing is filled in.
     """
-    obs = load("observations")
-    known = sorted(set(load("indicators")["indicator"]) | set(obs["indicator"]))
+    data = _dataset(dataset)
+    obs = data.table("observations")
+    known = sorted(set(data.table("indicators")["indicator"]) | set(obs["indicator"]))
     if indicator not in known:
         raise InputError(None, "indicator", indicator, "unknown indicator", allowed=known)
     rows = obs[obs["indicator"] == indicator]
@@ -58,14 +59,16 @@ def series(
     wanted = _years(years)
     if wanted is not None:
         rows = rows[rows["year"].isin(wanted)]
-    core = set(load("sources/core")["source_id"])
+    core = set(data.table("sources/core")["source_id"])
     rank = rows["source_id"].map(lambda s: 2 if s == DERIVED_SOURCE else (0 if s in core else 1))
     rows = rows.assign(_rank=rank).sort_values(["iso3", "year", "_rank"], kind="stable")
     rows = rows.drop_duplicates(["iso3", "year"], keep="first").drop(columns="_rank")
     return rows.reset_index(drop=True)
 
 
-def constant_factor(iso3: str, year: int, base_year: int = SIPRI_BASE_YEAR) -> float:
+def constant_factor(
+    iso3: str, year: int, base_year: int = SIPRI_BASE_YEAR, dataset: Dataset | None = None
+) -> float:
     """SIPRI's own ratio milex(constant base_year USD) / milex(current USD) for iso3, year.
 
     It folds together the national deflator and the exchange-rate change between ``year``
@@ -79,11 +82,9 @@ def constant_factor(iso3: str, year: int, base_year: int = SIPRI_BASE_YEAR) -> f
             "only SIPRI's own price base is available",
             allowed=[SIPRI_BASE_YEAR],
         )
-    from europillar.dataset import load as load_dataset
-
-    dataset = load_dataset()
-    obs = dataset.table("observations")
-    source = dataset.primary_source(f"milex_usd_constant{base_year}_m")
+    data = _dataset(dataset)
+    obs = data.table("observations")
+    source = data.primary_source(f"milex_usd_constant{base_year}_m")
     mask = (obs["iso3"] == iso3) & (obs["year"] == int(year)) & (obs["source_id"] == source)
     pair = obs[mask].set_index("indicator")["value"]
     constant = pair.get(f"milex_usd_constant{base_year}_m")
@@ -99,14 +100,18 @@ def constant_factor(iso3: str, year: int, base_year: int = SIPRI_BASE_YEAR) -> f
 
 
 def to_constant_usd(
-    current_usd: float, iso3: str, year: int, base_year: int = SIPRI_BASE_YEAR
+    current_usd: float,
+    iso3: str,
+    year: int,
+    base_year: int = SIPRI_BASE_YEAR,
+    dataset: Dataset | None = None,
 ) -> float:
     """Convert a current-USD amount of ``iso3`` in ``year`` to constant ``base_year`` USD.
 
     Uses SIPRI's constant/current milex ratio (see ``constant_factor``); the unit of the
     result is the unit of the input (e.g. USD m in, USD m constant 2023 out).
     """
-    return float(current_usd) * constant_factor(iso3, year, base_year)
+    return float(current_usd) * constant_factor(iso3, year, base_year, dataset)
 
 
 ADDITIVE = frozenset(
@@ -124,7 +129,9 @@ ADDITIVE = frozenset(
 )
 
 
-def bloc_total(indicator: str, codes: Iterable[str], year: int) -> dict[str, object]:
+def bloc_total(
+    indicator: str, codes: Iterable[str], year: int, dataset: Dataset | None = None
+) -> dict[str, object]:
     """Sum of an additive indicator over ``codes`` in ``year``.
 
     Returns ``{"value", "unit", "members", "missing", "estimate"}``: members without a
@@ -140,7 +147,7 @@ def bloc_total(indicator: str, codes: Iterable[str], year: int) -> dict[str, obj
             allowed=sorted(ADDITIVE),
         )
     members = sorted(set(codes))
-    rows = series(indicator, members, int(year))
+    rows = series(indicator, members, int(year), dataset)
     units = sorted(set(rows["unit"]))
     if len(units) > 1:
         raise InputError(None, "unit", units, "cannot sum figures in different units")

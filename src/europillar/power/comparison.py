@@ -16,6 +16,7 @@ import pandas as pd
 
 from europillar.errors import InputError
 from europillar.scenario.vocabulary import DEFAULT_BLOCS as _DEFAULT_BLOCS
+from europillar.units import INTL_M_PPP, USD_M_CONSTANT_2023, USD_M_CURRENT, USD_PER_PERSON
 
 if TYPE_CHECKING:
     from europillar.dataset import Dataset
@@ -44,21 +45,21 @@ INDICATORS: dict[str, IndicatorSpec] = {
         IndicatorSpec(
             "milex_usd_current_m",
             "Military spending (market exchange rates)",
-            "USD m, current",
+            USD_M_CURRENT,
             ("milex_usd_current_m",),
             "sum of members' SIPRI military expenditure, current USD",
         ),
         IndicatorSpec(
             "milex_usd_constant2023_m",
             "Military spending (constant 2023 prices)",
-            "USD m, constant 2023",
+            USD_M_CONSTANT_2023,
             ("milex_usd_constant2023_m",),
             "sum of members' SIPRI military expenditure, constant 2023 USD",
         ),
         IndicatorSpec(
             "milex_ppp_intl_current_m",
             "Military spending at PPP (GDP PPP ratio)",
-            "international $ m, current PPP",
+            INTL_M_PPP,
             ("milex_usd_current_m", "gdp_ppp_intl_current_m", "gdp_usd_current_m"),
             "sum over members of milex_usd_current_m × gdp_ppp_intl_current_m / "
             "gdp_usd_current_m (GDP PPP ratio method: whole-economy PPP, not a "
@@ -74,7 +75,7 @@ INDICATORS: dict[str, IndicatorSpec] = {
         IndicatorSpec(
             "milex_per_capita_usd",
             "Military spending per capita",
-            "USD per person, current",
+            USD_PER_PERSON,
             ("milex_usd_current_m", "population"),
             "10^6 × Σ milex_usd_current_m / Σ population over members with both",
         ),

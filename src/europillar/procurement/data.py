@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from europillar.errors import InputError
+from europillar.units import EUR_M_CURRENT_MIXED
 
 if TYPE_CHECKING:
     from europillar.dataset import Dataset
@@ -79,5 +80,5 @@ def candidate_table(cost_case: str = "central", dataset: Dataset | None = None) 
         frame[chosen] = float("nan")
     frame["cost_case_used"] = frame[chosen].notna().map({True: cost_case, False: "central"})
     frame["unit_cost"] = frame[chosen].fillna(frame["unit_cost_central"])
-    frame["money_unit"] = "EUR m, current (mixed years, not deflated)"
+    frame["money_unit"] = EUR_M_CURRENT_MIXED
     return frame

@@ -18,8 +18,9 @@ from europillar.procurement.savings import (
     sensitivity,
 )
 from europillar.result import Result, make_meta
+from europillar.units import EUR_M_CURRENT_MIXED
 
-MONEY = "EUR m, current prices (mixed contract years, not deflated)"
+MONEY = EUR_M_CURRENT_MIXED
 MEMBER_COLUMNS = [
     "iso3",
     "category",

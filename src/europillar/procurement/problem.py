@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from europillar.errors import InputError
+from europillar.units import EUR_M_CURRENT_MIXED
 
 TARGET_COLUMNS = ["iso3", "category", "units"]
 CANDIDATE_REQUIRED = [
@@ -52,7 +53,7 @@ class ProcurementProblem:
     juste_retour_pct: float | None = None
     start_year: int = 2026
     target_year: int = 2035
-    money_unit: str = "EUR m"
+    money_unit: str = EUR_M_CURRENT_MIXED
     time_limit_s: float = 60.0
     mip_rel_gap: float = 1e-6
 

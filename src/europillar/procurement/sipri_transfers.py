@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from europillar.data.importers.common import spellings
 from europillar.errors import InputError
 
 SOURCE_ID = "proc_sipri_at_2025"
@@ -101,57 +102,6 @@ EUROPEAN_SUPPLIERS = {
     "United Kingdom",
     "Yugoslavia",
 }
-ISO3_BY_NAME = {
-    "Albania": "ALB",
-    "Austria": "AUT",
-    "Belgium": "BEL",
-    "Bosnia-Herzegovina": "BIH",
-    "Bulgaria": "BGR",
-    "Croatia": "HRV",
-    "Cyprus": "CYP",
-    "Czechia": "CZE",
-    "Denmark": "DNK",
-    "Estonia": "EST",
-    "Finland": "FIN",
-    "France": "FRA",
-    "Germany": "DEU",
-    "Greece": "GRC",
-    "Hungary": "HUN",
-    "Iceland": "ISL",
-    "Ireland": "IRL",
-    "Italy": "ITA",
-    "Latvia": "LVA",
-    "Lithuania": "LTU",
-    "Luxembourg": "LUX",
-    "Malta": "MLT",
-    "Montenegro": "MNE",
-    "Netherlands": "NLD",
-    "North Macedonia": "MKD",
-    "Norway": "NOR",
-    "Poland": "POL",
-    "Portugal": "PRT",
-    "Romania": "ROU",
-    "Serbia": "SRB",
-    "Slovakia": "SVK",
-    "Slovenia": "SVN",
-    "Spain": "ESP",
-    "Sweden": "SWE",
-    "Switzerland": "CHE",
-    "Turkiye": "TUR",
-    "United Kingdom": "GBR",
-    "United States": "USA",
-    "Canada": "CAN",
-    "Ukraine": "UKR",
-    "Moldova": "MDA",
-    "Georgia": "GEO",
-    "Russia": "RUS",
-    "Belarus": "BLR",
-    "South Korea": "KOR",
-    "Israel": "ISR",
-    "China": "CHN",
-    "Brazil": "BRA",
-    "Kosovo": "XKX",
-}
 
 
 def read_trade_register(source: str | Path | io.StringIO) -> pd.DataFrame:
@@ -229,8 +179,9 @@ def designations_proxy(register: pd.DataFrame, since: int | None = None) -> pd.D
         rows = rows[rows["order_year"].fillna(0) >= since]
     rows["category"] = rows.apply(_category, axis=1)
     rows = rows[rows["category"].notna()]
-    rows["iso3"] = rows["recipient"].map(ISO3_BY_NAME)
-    rows["supplier_iso3"] = rows["supplier"].map(ISO3_BY_NAME)
+    names = spellings("sipri_arms_transfers")  # tables/country_names.csv
+    rows["iso3"] = rows["recipient"].map(names)
+    rows["supplier_iso3"] = rows["supplier"].map(names)
     rows["origin_bloc"] = rows["supplier"].map(
         lambda s: (
             "european" if s in EUROPEAN_SUPPLIERS else ("us" if s == "United States" else "other")

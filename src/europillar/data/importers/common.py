@@ -18,6 +18,25 @@ FIRST_YEAR = 2014  # shipped tables cover 2014 to the latest year a publisher gi
 SHEET_ERRORS = frozenset({"#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"})
 
 
+def spellings(publisher: str) -> dict[str, str]:
+    """A publisher's spelling of each country -> ISO3 (tables/country_names.csv).
+
+    One table holds every publisher's names (and codes: World Bank ISO2, COW state
+    numbers), so there is one map from publisher spellings to ISO3 codes.
+    """
+    table = load("country_names", TABLES_DIR)
+    rows = table[table["publisher"] == publisher]
+    if rows.empty:
+        raise InputError(
+            "country_names.csv",
+            "publisher",
+            publisher,
+            "no spellings for this publisher",
+            sorted(set(table["publisher"])),
+        )
+    return dict(zip(rows["spelling"], rows["iso3"], strict=True))
+
+
 def scope_codes() -> frozenset[str]:
     """ISO3 codes of the countries europillar covers (tables/countries.csv)."""
     return frozenset(load("countries", TABLES_DIR)["iso3"])

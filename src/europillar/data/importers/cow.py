@@ -17,10 +17,12 @@ from europillar.data.importers.common import (
     observations,
     require_scope,
     scope_codes,
+    spellings,
 )
 from europillar.errors import InputError
 
 SOURCE_ID = "cow_nmc_v7"
+PUBLISHER = "cow"  # its state numbers in tables/country_names.csv
 VERSION = "2025"  # the 'version' column of NMC v7.0; v6.0 says 2021
 COLUMNS = (
     "stateabb",
@@ -35,54 +37,6 @@ COLUMNS = (
     "cinc",
     "version",
 )
-
-# COW state numbers -> ISO3 for the countries in scope (COW 345 is Serbia from 2006).
-COW_TO_ISO3: dict[int, str] = {
-    2: "USA",
-    20: "CAN",
-    200: "GBR",
-    205: "IRL",
-    210: "NLD",
-    211: "BEL",
-    212: "LUX",
-    220: "FRA",
-    225: "CHE",
-    230: "ESP",
-    235: "PRT",
-    255: "DEU",
-    290: "POL",
-    305: "AUT",
-    310: "HUN",
-    316: "CZE",
-    317: "SVK",
-    325: "ITA",
-    338: "MLT",
-    339: "ALB",
-    341: "MNE",
-    343: "MKD",
-    344: "HRV",
-    345: "SRB",
-    346: "BIH",
-    347: "XKX",
-    349: "SVN",
-    350: "GRC",
-    352: "CYP",
-    355: "BGR",
-    359: "MDA",
-    360: "ROU",
-    365: "RUS",
-    366: "EST",
-    367: "LVA",
-    368: "LTU",
-    369: "UKR",
-    375: "FIN",
-    380: "SWE",
-    385: "NOR",
-    390: "DNK",
-    395: "ISL",
-    640: "TUR",
-    710: "CHN",
-}
 
 
 def import_cow(path: str | Path) -> pd.DataFrame:
@@ -103,6 +57,7 @@ def import_cow(path: str | Path) -> pd.DataFrame:
             allowed=[",".join(COLUMNS)],
         )
     scope = scope_codes()
+    codes = spellings(PUBLISHER)  # COW state number (as text) -> ISO3; 345 is Serbia from 2006
     records: list[dict[str, Any]] = []
     found: set[str] = set()
     for index, row in enumerate(frame.itertuples(index=False)):
@@ -122,7 +77,7 @@ def import_cow(path: str | Path) -> pd.DataFrame:
                 f"{row.ccode}/{row.year}",
                 "expected integer codes and years",
             )
-        iso3 = COW_TO_ISO3.get(int(row.ccode))
+        iso3 = codes.get(str(int(row.ccode)))
         year = int(row.year)
         value = number(row.milper, path, f"line {line} ({row.stateabb} {year}), column 'milper'")
         if iso3 is None or iso3 not in scope or year < FIRST_YEAR:
@@ -153,5 +108,5 @@ def import_cow(path: str | Path) -> pd.DataFrame:
                 "note": note,
             }
         )
-    require_scope(found, path, "column 'ccode'", set(COW_TO_ISO3.values()) & scope)
+    require_scope(found, path, "column 'ccode'", set(codes.values()) & scope)
     return observations(records)

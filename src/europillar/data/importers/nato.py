@@ -22,46 +22,15 @@ from europillar.data.importers.common import (
     observations,
     require_scope,
     scope_codes,
+    spellings,
 )
 from europillar.data.importers.workbook import open_workbook, require_sheets
 from europillar.errors import InputError
+from europillar.units import USD_M_CURRENT
 
 SOURCE_ID = "nato_defexp_2024"
+PUBLISHER = "nato_defexp"  # its spellings in tables/country_names.csv
 
-NATO_TO_ISO3: dict[str, str] = {
-    "Albania": "ALB",
-    "Belgium": "BEL",
-    "Bulgaria": "BGR",
-    "Canada": "CAN",
-    "Croatia": "HRV",
-    "Czechia": "CZE",
-    "Denmark": "DNK",
-    "Estonia": "EST",
-    "Finland": "FIN",
-    "France": "FRA",
-    "Germany": "DEU",
-    "Greece": "GRC",
-    "Hungary": "HUN",
-    "Iceland": "ISL",
-    "Italy": "ITA",
-    "Latvia": "LVA",
-    "Lithuania": "LTU",
-    "Luxembourg": "LUX",
-    "Montenegro": "MNE",
-    "Netherlands": "NLD",
-    "North Macedonia": "MKD",
-    "Norway": "NOR",
-    "Poland": "POL",
-    "Portugal": "PRT",
-    "Romania": "ROU",
-    "Slovak Republic": "SVK",
-    "Slovenia": "SVN",
-    "Spain": "ESP",
-    "Sweden": "SWE",
-    "Türkiye": "TUR",
-    "United Kingdom": "GBR",
-    "United States": "USA",
-}
 AGGREGATES = frozenset({"NATO Europe and Canada", "NATO Total", "NATO Europe"})
 _YEAR = re.compile(r"^(\d{4})(e?)$")
 
@@ -79,14 +48,14 @@ class BlockSpec:
 
 BLOCKS: list[BlockSpec] = [
     BlockSpec(
-        "TABLE2", "Current prices and exchange rates", "nato_defexp_usd_current_m", "USD m, current"
+        "TABLE2", "Current prices and exchange rates", "nato_defexp_usd_current_m", USD_M_CURRENT
     ),
     BlockSpec("TABLE3", "Share of real GDP (%)", "nato_defexp_share_gdp_pct", "% of GDP"),
     BlockSpec(
         "TABLE5",
         "Current prices and exchange rates",
         "nato_gdp_usd_current_m",
-        "USD m, current",
+        USD_M_CURRENT,
         with_iceland=True,
     ),
     BlockSpec("TABLE7", None, "nato_military_personnel_k", "thousand persons"),
@@ -139,6 +108,7 @@ def _block_records(
     rows: list[tuple[Any, ...]], path: Path, spec: BlockSpec, scope: frozenset[str]
 ) -> tuple[list[dict[str, Any]], set[str]]:
     header, years = _header(rows, path, spec.sheet)
+    names = spellings(PUBLISHER)
     name_col = min(years) - 1
     inside = spec.block is None  # a one-block table starts right after the header
     started = False
@@ -164,14 +134,14 @@ def _block_records(
             continue
         if clean.startswith(("Notes", "(")):
             break
-        iso3 = NATO_TO_ISO3.get(clean)
+        iso3 = names.get(clean)
         if iso3 is None:
             raise InputError(
                 str(path),
                 f"sheet '{spec.sheet}', row {index + 1}, column {name_col + 1}",
                 name,
                 "unknown NATO member name",
-                allowed=sorted(NATO_TO_ISO3),
+                allowed=sorted(names),
             )
         if iso3 in found:
             break  # a second block repeats the country list: ours has ended
@@ -215,7 +185,7 @@ def import_nato(path: str | Path) -> pd.DataFrame:
     workbook = open_workbook(path, read_only=True)
     require_sheets(workbook, path, sorted({b.sheet for b in BLOCKS}))
     scope = scope_codes()
-    allies = set(NATO_TO_ISO3.values())
+    allies = set(spellings(PUBLISHER).values())
     records: list[dict[str, Any]] = []
     for spec in BLOCKS:
         rows = [tuple(r) for r in workbook[spec.sheet].iter_rows(values_only=True)]

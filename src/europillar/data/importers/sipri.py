@@ -19,60 +19,15 @@ from europillar.data.importers.common import (
     observations,
     require_scope,
     scope_codes,
+    spellings,
 )
 from europillar.data.importers.workbook import open_workbook, require_sheets
 from europillar.errors import InputError
+from europillar.units import USD_M_CONSTANT_2023, USD_M_CURRENT, USD_PER_PERSON
 
 SOURCE_ID = "sipri_milex_2025"
+PUBLISHER = "sipri_milex"  # its spellings in tables/country_names.csv
 MISSING_CODES = frozenset({"...", ". .", "..", "xxx", ""})
-
-# SIPRI country names (as printed in column A) -> ISO3, for the countries in scope.
-SIPRI_TO_ISO3: dict[str, str] = {
-    "Albania": "ALB",
-    "Austria": "AUT",
-    "Belgium": "BEL",
-    "Bosnia and Herzegovina": "BIH",
-    "Bulgaria": "BGR",
-    "Canada": "CAN",
-    "China": "CHN",
-    "Croatia": "HRV",
-    "Cyprus": "CYP",
-    "Czechia": "CZE",
-    "Denmark": "DNK",
-    "Estonia": "EST",
-    "Finland": "FIN",
-    "France": "FRA",
-    "Germany": "DEU",
-    "Greece": "GRC",
-    "Hungary": "HUN",
-    "Iceland": "ISL",
-    "Ireland": "IRL",
-    "Italy": "ITA",
-    "Kosovo": "XKX",
-    "Latvia": "LVA",
-    "Lithuania": "LTU",
-    "Luxembourg": "LUX",
-    "Malta": "MLT",
-    "Moldova": "MDA",
-    "Montenegro": "MNE",
-    "Netherlands": "NLD",
-    "North Macedonia": "MKD",
-    "Norway": "NOR",
-    "Poland": "POL",
-    "Portugal": "PRT",
-    "Romania": "ROU",
-    "Russia": "RUS",
-    "Serbia": "SRB",
-    "Slovakia": "SVK",
-    "Slovenia": "SVN",
-    "Spain": "ESP",
-    "Sweden": "SWE",
-    "Switzerland": "CHE",
-    "Türkiye": "TUR",
-    "Ukraine": "UKR",
-    "United Kingdom": "GBR",
-    "United States of America": "USA",
-}
 
 
 @dataclass(frozen=True)
@@ -88,10 +43,10 @@ class SheetSpec:
 
 SHEETS: dict[str, SheetSpec] = {
     "Constant (2023) US$": SheetSpec(
-        "milex_usd_constant2023_m", "USD m, constant 2023", 1.0, "constant (2023) us$ m"
+        "milex_usd_constant2023_m", USD_M_CONSTANT_2023, 1.0, "constant (2023) us$ m"
     ),
     "Current US$": SheetSpec(
-        "milex_usd_current_m", "USD m, current", 1.0, "current prices and exchange rates"
+        "milex_usd_current_m", USD_M_CURRENT, 1.0, "current prices and exchange rates"
     ),
     "Share of GDP": SheetSpec(
         "milex_share_gdp_pct",
@@ -100,7 +55,7 @@ SHEETS: dict[str, SheetSpec] = {
         "percentage of gross domestic product",
         fraction=True,
     ),
-    "Per capita": SheetSpec("milex_per_capita_usd", "USD, current", 1.0, "per capita"),
+    "Per capita": SheetSpec("milex_per_capita_usd", USD_PER_PERSON, 1.0, "per capita"),
     "Local currency calendar years": SheetSpec(
         "milex_lcu_current_m", "local currency m, current", 1e-6, "in local currency"
     ),
@@ -162,11 +117,12 @@ def _records(
             f"title does not mention '{spec.title_words}' (wrong edition or sheet?)",
         )
     header_row, years, currency_col = _header(sheet, path, name)
+    names = spellings(PUBLISHER)
     records: list[dict[str, Any]] = []
     found: set[str] = set()
     for row in sheet.iter_rows(min_row=header_row + 1):
         label = row[0].value
-        iso3 = SIPRI_TO_ISO3.get(str(label).strip()) if label is not None else None
+        iso3 = names.get(str(label).strip()) if label is not None else None
         if iso3 is None or iso3 not in scope:
             continue  # region header, other country, blank or footnote row
         found.add(iso3)
@@ -225,7 +181,7 @@ def import_sipri(path: str | Path) -> pd.DataFrame:
     workbook = open_workbook(path, read_only=False)  # fonts carry SIPRI's estimate flags
     require_sheets(workbook, path, list(SHEETS))
     scope = scope_codes()
-    expected = {iso for iso in SIPRI_TO_ISO3.values() if iso in scope}
+    expected = {iso for iso in spellings(PUBLISHER).values() if iso in scope}
     records: list[dict[str, Any]] = []
     for name, spec in SHEETS.items():
         sheet_records, found = _records(workbook[name], path, name, spec, scope)

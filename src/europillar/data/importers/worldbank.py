@@ -20,55 +20,12 @@ from europillar.data.importers.common import (
     observations,
     require_scope,
     scope_codes,
+    spellings,
 )
 from europillar.errors import InputError
+from europillar.units import USD_M_CURRENT
 
-ISO2_TO_ISO3: dict[str, str] = {
-    "AL": "ALB",
-    "AT": "AUT",
-    "BA": "BIH",
-    "BE": "BEL",
-    "BG": "BGR",
-    "CA": "CAN",
-    "CH": "CHE",
-    "CN": "CHN",
-    "CY": "CYP",
-    "CZ": "CZE",
-    "DE": "DEU",
-    "DK": "DNK",
-    "EE": "EST",
-    "ES": "ESP",
-    "FI": "FIN",
-    "FR": "FRA",
-    "GB": "GBR",
-    "GR": "GRC",
-    "HR": "HRV",
-    "HU": "HUN",
-    "IE": "IRL",
-    "IS": "ISL",
-    "IT": "ITA",
-    "LT": "LTU",
-    "LU": "LUX",
-    "LV": "LVA",
-    "MD": "MDA",
-    "ME": "MNE",
-    "MK": "MKD",
-    "MT": "MLT",
-    "NL": "NLD",
-    "NO": "NOR",
-    "PL": "POL",
-    "PT": "PRT",
-    "RO": "ROU",
-    "RS": "SRB",
-    "RU": "RUS",
-    "SE": "SWE",
-    "SI": "SVN",
-    "SK": "SVK",
-    "TR": "TUR",
-    "UA": "UKR",
-    "US": "USA",
-    "XK": "XKX",
-}
+PUBLISHER = "worldbank"  # its ISO2 codes in tables/country_names.csv
 
 
 @dataclass(frozen=True)
@@ -87,7 +44,7 @@ FILES: dict[str, FileSpec] = {
     "gdp.csv": FileSpec(
         ("Country Name", "Country Code", "Year", "Value"),
         "gdp_usd_current_m",
-        "USD m, current",
+        USD_M_CURRENT,
         1e-6,
         "wb_wdi_gdp",
     ),
@@ -139,7 +96,7 @@ def import_worldbank_file(path: str | Path) -> pd.DataFrame:
         )
     _, code_col, year_col, value_col = spec.columns
     scope = scope_codes()
-    mapping = ISO2_TO_ISO3 if spec.iso2 else {code: code for code in scope}
+    mapping = spellings(PUBLISHER) if spec.iso2 else {code: code for code in scope}
     records: list[dict[str, Any]] = []
     found: set[str] = set()
     for index, row in enumerate(frame.itertuples(index=False, name=None)):
@@ -171,7 +128,7 @@ def import_worldbank_file(path: str | Path) -> pd.DataFrame:
                 "note": "",
             }
         )
-    expected = set(scope) if not spec.iso2 else set(ISO2_TO_ISO3.values()) & set(scope)
+    expected = set(scope) if not spec.iso2 else set(spellings(PUBLISHER).values()) & set(scope)
     require_scope(found, path, f"column '{code_col}'", expected)
     return observations(records)
 

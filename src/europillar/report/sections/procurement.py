@@ -12,8 +12,9 @@ from europillar.procurement import ProcurementResult
 from europillar.report.section import ReportContext, Section
 from europillar.report.tables import reproduce
 from europillar.result import Result
+from europillar.units import EUR_M_CURRENT_MIXED
 
-MONEY = "EUR m, current prices (mixed contract years, not deflated)"
+MONEY = EUR_M_CURRENT_MIXED
 
 
 def render(result: Result, ctx: ReportContext) -> Section:
