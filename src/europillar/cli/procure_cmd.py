@@ -22,6 +22,7 @@ PROGRAMME_COLUMNS = [
     "deliverable_units",
 ]
 PAYLOAD_TABLES = (
+    "delivery",
     "plan",
     "programmes",
     "shares",
@@ -110,6 +111,12 @@ def register(app: typer.Typer) -> None:
         money = str(meta["money_unit"])
         if fmt is Format.table:
             emit(
+                result.tables["delivery"],
+                fmt,
+                title="Delivered vs target by category (first: what the lines can deliver)",
+                caption=" ".join(result.notes),
+            )
+            emit(
                 result.tables["programmes"][PROGRAMME_COLUMNS],
                 fmt,
                 title="Joint programmes",
@@ -139,6 +146,7 @@ def register(app: typer.Typer) -> None:
             "joint_cost": meta["joint_cost"],
             "baseline_cost": meta["baseline_cost"],
             "savings": meta["savings"],
+            "unmet_units": meta["unmet_units"],
         }
         if fmt is Format.json:
             from europillar.tabular import table_records

@@ -106,6 +106,21 @@ def run(inputs: ProcurementInputs) -> ProcurementResult:
         explanation = explain_infeasible(problem)
         notes.append(f"No joint plan: {explanation}.")
     else:
+        assert result.delivery is not None
+        tables["delivery"] = result.delivery.round(6)
+        if result.capacity_limited:
+            unmet = result.delivery[result.delivery["unmet_units"] > 0]
+            notes.append(
+                f"The targets exceed what the production lines can deliver by "
+                f"{problem.target_year}: this is the least-cost plan that delivers the most. "
+                + "; ".join(
+                    f"{r.category}: {r.delivered_units} of {r.target_units} delivered, "
+                    f"{r.unmet_units} unmet"
+                    + (f" ({r.binding_capacity})" if r.binding_capacity else "")
+                    for r in unmet.itertuples()
+                )
+                + ". Savings cover only the categories delivered in full."
+            )
         tables.update(
             {
                 "members": member_rows(result),
@@ -129,7 +144,10 @@ def run(inputs: ProcurementInputs) -> ProcurementResult:
         meta=make_meta(
             "procurement",
             inputs.origin,
-            status=str(plan.status),
+            status="capacity_limited" if result.capacity_limited else str(plan.status),
+            unmet_units=int(result.delivery["unmet_units"].sum())
+            if result.delivery is not None
+            else None,
             solver="HiGHS",
             mip_gap_pct=plan.mip_gap_pct if feasible else None,
             objective_piecewise=plan.objective if feasible else None,

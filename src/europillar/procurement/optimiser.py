@@ -113,8 +113,17 @@ class MipModel:
         return h, time.perf_counter() - began
 
 
-def solve(problem: ProcurementProblem, drop: tuple[str, ...] = ()) -> PlanResult:
-    """Solve the joint plan; ``drop`` names constraint families to relax (for diagnosis)."""
+def solve(
+    problem: ProcurementProblem, drop: tuple[str, ...] = (), achievable: bool = False
+) -> PlanResult:
+    """Solve the joint plan; ``drop`` names constraint families to relax (for diagnosis).
+
+    ``achievable``: targets are upper bounds, not equalities. Two solves, lexicographic:
+    first the most delivered, counted as the sum over members and categories of units /
+    the category's total target (so shells and tanks weigh alike, and any unit delivered
+    counts); then the least cost that delivers that much. Used when production capacity by
+    the target year cannot meet the targets (docs/procurement.md).
+    """
     targets = check_targets(problem.targets)
     candidates = check_candidates(problem.candidates)
     demand = targets.groupby("category")["units"].sum().to_dict()
@@ -158,14 +167,18 @@ def solve(problem: ProcurementProblem, drop: tuple[str, ...] = ()) -> PlanResult
         )
     info = cands.set_index("candidate_id")
     live = [cid for cid in info.index if cid in y]
+    weight: dict[int, float] = {}
     for (m, category), units in sorted(wanted.items()):
         idx = [x[(m, cid)] for cid in live if info.at[cid, "category"] == category]
-        if not idx:
+        if not idx and not achievable:
             return _infeasible(
                 f"no candidate platform can deliver {category} for {m} by {problem.target_year}",
                 drop,
             )
-        mip.row(units, units, idx, [1.0] * len(idx))  # exactly: no overbuying to game shares
+        # exactly: no overbuying to game shares; achievable: at most the target
+        mip.row(0 if achievable else units, units, idx, [1.0] * len(idx))
+        for j in idx:
+            weight[j] = 1.0 / demand[category]
     if problem.k_max is not None and "k_max" not in drop:
         for category in sorted(demand):
             idx = [y[cid] for cid in live if info.at[cid, "category"] == category]
@@ -183,7 +196,21 @@ def solve(problem: ProcurementProblem, drop: tuple[str, ...] = ()) -> PlanResult
     if problem.juste_retour_pct is not None and "juste_retour" not in drop:
         _juste_retour_rows(mip, problem.juste_retour_pct / 100.0, members, live, info, x)
 
+    seconds_first = 0.0
+    if achievable and weight:
+        slopes = list(mip.cost)
+        mip.cost = [-weight.get(j, 0.0) for j in range(len(mip.cost))]
+        h, seconds_first = mip.solve(problem.time_limit_s, 1e-9)
+        if h.getInfo().primal_solution_status != 2:
+            return _infeasible(h.modelStatusToString(h.getModelStatus()).lower(), drop)
+        most = -float(h.getInfo().objective_function_value)
+        mip.cost = slopes
+        idx = sorted(weight)
+        # integer units: the best total is reached again exactly; the tolerance only
+        # absorbs floating-point rounding of the weights
+        mip.row(most - 1e-7, math.inf, idx, [weight[j] for j in idx])
     h, seconds = mip.solve(problem.time_limit_s, problem.mip_rel_gap)
+    seconds += seconds_first
     status = h.modelStatusToString(h.getModelStatus()).lower()
     hinfo = h.getInfo()
     if hinfo.primal_solution_status != 2:  # no feasible solution

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from europillar.procurement.learning import order_cost
-from europillar.procurement.optimiser import FAMILIES, MipModel, PlanResult, solve, with_settings
+from europillar.procurement.optimiser import MipModel, PlanResult, solve, with_settings
 from europillar.procurement.problem import (
     ProcurementProblem,
     check_candidates,
@@ -20,12 +20,19 @@ from europillar.procurement.problem import (
 
 @dataclass(frozen=True)
 class JointResult:
-    """Joint plan, national baseline and the savings between them (same money unit)."""
+    """Joint plan, national baseline and the savings between them (same money unit).
+
+    ``capacity_limited``: the targets exceed what the lines can deliver by the target year
+    and ``plan`` is the least-cost plan that delivers the most; ``delivery`` says per
+    category what is delivered and unmet. Savings then cover only the categories delivered
+    in full (a smaller plan is not a saving)."""
 
     plan: PlanResult
     baseline: pd.DataFrame
     savings_by_category: pd.DataFrame
     savings_by_member: pd.DataFrame
+    delivery: pd.DataFrame | None = None
+    capacity_limited: bool = False
 
 
 def baseline(problem: ProcurementProblem) -> pd.DataFrame:
@@ -133,15 +140,29 @@ def _savings(base: pd.DataFrame, joint: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 def joint_vs_baseline(problem: ProcurementProblem) -> JointResult:
-    """Solve the joint plan, price the national baseline, and compare them."""
-    plan = solve(problem)
+    """Solve the joint plan (or the achievable one), price the baseline, compare them."""
+    from europillar.procurement.achievable import delivery_by_category, plan_for
+
+    plan, limited = plan_for(problem)
     base = baseline(problem)
     joint = (
         plan.plan
         if plan.status != "infeasible"
         else pd.DataFrame(columns=["iso3", "category", "cost"])
     )
-    return JointResult(plan, base, _savings(base, joint, "category"), _savings(base, joint, "iso3"))
+    delivery = delivery_by_category(problem, plan) if plan.status != "infeasible" else None
+    if limited and delivery is not None:
+        full = set(delivery.loc[delivery["unmet_units"] == 0, "category"])
+        base = base[base["category"].isin(full)]
+        joint = joint[joint["category"].isin(full)] if len(joint) else joint
+    return JointResult(
+        plan,
+        base,
+        _savings(base, joint, "category"),
+        _savings(base, joint, "iso3"),
+        delivery,
+        limited,
+    )
 
 
 def sensitivity(
@@ -178,17 +199,12 @@ def explain_infeasible(problem: ProcurementProblem) -> str:
     """Say which constraint families bind: the smallest sets of families (capacity, K,
     buy-European, juste retour) whose removal makes the problem feasible, plus the
     categories whose production lines cannot deliver their targets in time."""
-    active = [f for f in FAMILIES if _is_active(problem, f)]
+    from europillar.procurement.achievable import minimal_relaxations
+
     first = solve(problem)
     if first.status != "infeasible":
         return "the settings are feasible"
-    minimal: list[tuple[str, ...]] = []
-    for size in range(1, len(active) + 1):
-        for subset in itertools.combinations(active, size):
-            if any(set(found) <= set(subset) for found in minimal):
-                continue
-            if solve(problem, drop=subset).status != "infeasible":
-                minimal.append(subset)
+    minimal = minimal_relaxations(problem)
     facts = _capacity_facts(problem)
     if not minimal:
         text = f"infeasible even with every optional constraint relaxed ({first.explanation})"
