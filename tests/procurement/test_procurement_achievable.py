@@ -36,7 +36,10 @@ def candidate(cid: str, cost: float, per_year: float, european: bool = True) -> 
 
 def problem(**settings: object) -> ProcurementProblem:
     targets = pd.DataFrame(
-        [{"iso3": "AAA", "category": "g1", "units": 10}, {"iso3": "BBB", "category": "g1", "units": 10}]
+        [
+            {"iso3": "AAA", "category": "g1", "units": 10},
+            {"iso3": "BBB", "category": "g1", "units": 10},
+        ]
     )
     # 2026-2030 inclusive = 5 years: 'cheap' makes 1 a year (5 units), 'dear' 2 a year (10)
     candidates = pd.DataFrame([candidate("cheap", 5.0, 1.0), candidate("dear", 9.0, 2.0, False)])
