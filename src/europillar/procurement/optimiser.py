@@ -198,17 +198,17 @@ def solve(
 
     seconds_first = 0.0
     if achievable and weight:
-        slopes = list(mip.cost)
+        costs = list(mip.cost)
         mip.cost = [-weight.get(j, 0.0) for j in range(len(mip.cost))]
         h, seconds_first = mip.solve(problem.time_limit_s, 1e-9)
         if h.getInfo().primal_solution_status != 2:
             return _infeasible(h.modelStatusToString(h.getModelStatus()).lower(), drop)
         most = -float(h.getInfo().objective_function_value)
-        mip.cost = slopes
-        idx = sorted(weight)
+        mip.cost = costs
+        delivered = sorted(weight)
         # integer units: the best total is reached again exactly; the tolerance only
         # absorbs floating-point rounding of the weights
-        mip.row(most - 1e-7, math.inf, idx, [weight[j] for j in idx])
+        mip.row(most - 1e-7, math.inf, delivered, [weight[j] for j in delivered])
     h, seconds = mip.solve(problem.time_limit_s, problem.mip_rel_gap)
     seconds += seconds_first
     status = h.modelStatusToString(h.getModelStatus()).lower()
