@@ -43,9 +43,18 @@ def _summary(tables: dict[str, pd.DataFrame], paths: list[Path]) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
+FORCE_IMPORTER_NAMES = ("sipri-transfers", "ucs")
+RESOLVED_TABLES = ("force/holdings",)
+
+
 @data_app.command("import")
 def import_cmd(
-    importer: Annotated[str, typer.Argument(help=f"One of: {', '.join(IMPORTER_NAMES)}.")],
+    importer: Annotated[
+        str,
+        typer.Argument(
+            help=f"One of: {', '.join(sorted([*IMPORTER_NAMES, *FORCE_IMPORTER_NAMES]))}."
+        ),
+    ],
     files: Annotated[list[Path], typer.Argument(help="The publisher file(s).")],
     out: Annotated[
         Path | None,
@@ -55,7 +64,18 @@ def import_cmd(
     ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Import publisher files into tables/observations/<importer>.csv (all-or-nothing)."""
+    """Import publisher files into the shipped tables (all-or-nothing).
+
+    sipri, nato, worldbank, cow -> observations/<importer>.csv; ucs ->
+    force/satellites_ucs.csv; sipri-transfers -> force/transfers_sipri.csv.
+    """
+    if importer in FORCE_IMPORTER_NAMES:
+        from europillar.data.importers.force_tables import run_force_import
+
+        table, path = run_force_import(importer, files, out)
+        summary = table.groupby("category").size().rename("rows").reset_index()
+        emit(summary, fmt, title=f"Imported {importer}", caption=f"Written to {path}")
+        return
     from europillar.data.build import run_importer, write_tables
 
     frame = run_importer(importer, files)
@@ -124,12 +144,32 @@ def show_cmd(
     year: Annotated[
         list[int] | None, typer.Option("--year", help="Keep these years (repeatable).")
     ] = None,
+    all_sources: Annotated[
+        bool,
+        typer.Option(
+            "--all-sources",
+            help="force/holdings: every candidate figure with its rank and why it lost.",
+        ),
+    ] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Show one table, optionally filtered by country, indicator and year."""
-    from europillar.dataset import load
+    """Show one table, optionally filtered by country, indicator and year.
 
-    frame = load().table(name)
+    ``force/holdings`` is shown resolved: one chosen figure per holder, category, year
+    and status (highest source tier wins); ``--all-sources`` adds the cross-checks.
+    """
+    if name in RESOLVED_TABLES:
+        from europillar.cli.force_cmd import holdings_view
+
+        frame = holdings_view(all_sources).rename(columns={"holder": "iso3"})
+    elif all_sources:
+        raise InputError(
+            None, "--all-sources", name, "only resolved tables have candidates", RESOLVED_TABLES
+        )
+    else:
+        from europillar.dataset import load
+
+        frame = load().table(name)
     filters: list[tuple[str, list[str] | list[int]]] = [
         ("iso3", iso3 or []),
         ("indicator", indicator or []),
@@ -169,4 +209,7 @@ def sources_cmd(fmt: FormatOption = Format.table) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add the `data` command group to the europillar app."""
+    from europillar.cli import force_cmd
+
+    force_cmd.register(data_app)
     app.add_typer(data_app, name="data")

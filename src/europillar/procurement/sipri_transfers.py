@@ -17,7 +17,7 @@ import pandas as pd
 from europillar.data.importers.common import spellings
 from europillar.errors import InputError
 
-SOURCE_ID = "proc_sipri_at_2025"
+SOURCE_ID = "sipri_at_2025"
 HEADER_START = "Recipient,Supplier,Year of order"
 REQUIRED = [
     "Recipient",

@@ -1,0 +1,127 @@
+"""The holdings matrix: cited rows + UCS-derived satellites + census zeros, resolved.
+
+``ForceData`` bundles the tables this needs (tests build it from small frames);
+``ForceData.from_tables(load)`` reads them through a table loader (``europillar.data.load``
+or ``Dataset.table``). ``matrix(data)`` gives every candidate figure with its rank;
+``country_figures(data, year)`` one chosen figure per holder and category.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from europillar.force.holdings import check_holdings, figures, latest, resolve
+from europillar.force.satellites import satellite_holdings
+
+FORCE_TABLES = (
+    "force/holdings",
+    "force/census",
+    "force/unit_rules",
+    "force/satellites_ucs",
+    "force/satellites_added",
+)
+
+
+@dataclass(frozen=True)
+class ForceData:
+    """Every table the holdings matrix reads."""
+
+    holdings: pd.DataFrame
+    census: pd.DataFrame
+    unit_rules: pd.DataFrame
+    satellites_ucs: pd.DataFrame
+    satellites_added: pd.DataFrame
+    taxonomy: pd.DataFrame
+    sources: pd.DataFrame
+    countries: pd.DataFrame
+
+    @classmethod
+    def from_tables(cls, load: Callable[[str], pd.DataFrame]) -> ForceData:
+        return cls(
+            holdings=_typed(load("force/holdings")),
+            census=load("force/census"),
+            unit_rules=load("force/unit_rules"),
+            satellites_ucs=load("force/satellites_ucs"),
+            satellites_added=load("force/satellites_added"),
+            taxonomy=load("capability_taxonomy/taxonomy"),
+            sources=load("sources"),
+            countries=load("countries"),
+        )
+
+
+def _typed(rows: pd.DataFrame) -> pd.DataFrame:
+    rows = rows.copy()
+    rows["year"] = pd.to_numeric(rows["year"]).astype(int)
+    rows["quantity"] = pd.to_numeric(rows["quantity"])
+    if rows["estimate"].dtype != bool:
+        rows["estimate"] = rows["estimate"].astype(str).str.lower().isin(["true", "1", "yes"])
+    return rows
+
+
+def all_rows(data: ForceData, last_year: int = 2026) -> pd.DataFrame:
+    """Cited holdings plus the satellite counts derived from UCS and later launches."""
+    check_holdings(data.holdings)
+    ucs = data.satellites_ucs.copy()
+    sats = satellite_holdings(ucs, data.satellites_added, last_year)
+    rows = pd.concat([data.holdings, _typed(sats)], ignore_index=True)
+    return rows
+
+
+def census_zeros(data: ForceData, rows: pd.DataFrame) -> pd.DataFrame:
+    """Zero holdings implied by census sources for in-scope states they do not list."""
+    states = set(data.countries["iso3"])
+    out = []
+    for _, census in data.census.iterrows():
+        listed = set(
+            rows.loc[
+                (rows["source_id"] == census["source_id"]) & (rows["category"] == census["category"]),
+                "holder",
+            ]
+        )
+        if census["category"].startswith("satellite_"):
+            # UCS lists operators of every category: a state listed for one category is still
+            # absent from the others only if it has no row there.
+            listed = set(rows.loc[rows["category"] == census["category"], "holder"])
+        for iso3 in sorted(states - listed):
+            out.append(
+                {
+                    "holder": iso3, "holder_type": "country", "year": int(census["year"]),
+                    "category": census["category"], "quantity": 0.0, "unit": "",
+                    "status": "total", "scope": "total", "platform": "", "variant": "",
+                    "source_id": census["source_id"], "estimate": False,
+                    "method": f"census: not listed by {census['source_id']} ({census['scope']})",
+                    "note": str(census["note"]), "quote": "",
+                }
+            )
+    frame = pd.DataFrame(out, columns=rows.columns)
+    if not frame.empty:
+        unit = data.taxonomy.set_index("category")["unit"]
+        frame["unit"] = frame["category"].map(unit)
+    return frame
+
+
+def matrix(data: ForceData) -> pd.DataFrame:
+    """Every candidate figure (totals ranked, parts as lower bounds), census zeros included."""
+    rows = all_rows(data)
+    zeros = census_zeros(data, rows)
+    every = pd.concat([rows, zeros], ignore_index=True) if not zeros.empty else rows
+    candidates = figures(every, data.taxonomy, data.unit_rules, data.sources)
+    return resolve(candidates, data.sources)
+
+
+def country_figures(data: ForceData, year: int, resolved: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One chosen figure per country holder and category as of ``year`` (see ``latest``)."""
+    resolved = matrix(data) if resolved is None else resolved
+    picked = latest(resolved, year)
+    return picked[picked["holder_type"] == "country"].reset_index(drop=True)
+
+
+def partial_figures(resolved: pd.DataFrame, year: int, max_age: int = 8) -> pd.DataFrame:
+    """Per country and category, the latest sum of 'part' rows: a lower bound, not a total."""
+    parts = resolved[(resolved["scope"] == "part") & (resolved["holder_type"] == "country")]
+    parts = parts[(parts["year"] <= year + 2) & (parts["year"] >= year - max_age)]
+    parts = parts.sort_values(["holder", "category", "year"], kind="stable")
+    return parts.drop_duplicates(["holder", "category"], keep="last").reset_index(drop=True)
