@@ -53,7 +53,7 @@ def test_proxy_counts_imported_types_per_recipient() -> None:
         "Leopard-2"
     }
     assert set(proxy["origin_bloc"]) == {"european", "us", "other"}
-    assert (proxy["source_id"] == "proc_sipri_at_2025").all() and proxy["estimate"].all()
+    assert (proxy["source_id"] == "sipri_at_2025").all() and proxy["estimate"].all()
     assert "armoured car" not in set(proxy["category"])
     inv = as_inventory(proxy)
     assert inv[inv["iso3"] == "FIN"]["quantity"].sum() == 224

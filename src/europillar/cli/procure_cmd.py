@@ -207,7 +207,7 @@ def _register_fragmentation(app: typer.Typer) -> None:
             )
 
             inventory = as_inventory(designations_proxy(read_trade_register(sipri), since=since))
-            caption = "PROXY: SIPRI imports only, domestic production absent (proc_sipri_at_2025)"
+            caption = "PROXY: SIPRI imports only, domestic production absent (sipri_at_2025)"
         else:
             inventory = load_table("in_service")
             caption = "Cited in-service rows only (partial catalogue); sources: proc_* in the sources registry"
