@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -139,13 +140,18 @@ def _launch(value: Any, file: str, row: int) -> tuple[str, int]:
     raise InputError(file, f"row {row}, column 'Date of Launch'", value, "expected a date")
 
 
-def import_satellites(path: str | Path, shipped_release: dt.date | None = None) -> pd.DataFrame:
-    """Military and government satellites of in-scope operators, one row each."""
+def import_satellites(
+    path: str | Path, shipped_release: dt.date | None = None, min_rows: int = MIN_ROWS
+) -> pd.DataFrame:
+    """Military and government satellites of in-scope operators, one row each.
+
+    ``min_rows``: fewer listed satellites means a cut-off file (tests lower it for fakes).
+    """
     path = Path(path)
     file = str(path)
     try:
         book = pd.ExcelFile(path, engine="openpyxl")
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise InputError(file, None, path.name, f"not a readable Excel workbook ({exc})") from None
     sheet = next((s for s in book.sheet_names if SHEET.match(s)), None)
     if sheet is None:
@@ -160,7 +166,7 @@ def import_satellites(path: str | Path, shipped_release: dt.date | None = None) 
             release.isoformat(),
             f"older than the shipped release ({shipped_release.isoformat()})",
         )
-    raw = book.parse(sheet, dtype=object)
+    raw = pd.read_excel(book, sheet_name=sheet, dtype=object)
     missing = [c for c in COLUMNS if c not in raw.columns]
     if missing:
         raise InputError(
@@ -168,7 +174,7 @@ def import_satellites(path: str | Path, shipped_release: dt.date | None = None) 
         )
     raw = raw[list(COLUMNS)].rename(columns=COLUMNS)
     raw = raw[raw["name"].notna()]
-    if len(raw) < MIN_ROWS:
+    if len(raw) < min_rows:
         raise InputError(
             file,
             f"row {len(raw) + 1}",

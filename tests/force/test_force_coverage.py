@@ -1,0 +1,85 @@
+"""Data coverage: a hand-computed case, the shipped EUROPEAN_NATO 2024 table and its CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from europillar import data
+from europillar.force.coverage import categories_reaching, coverage, insufficient
+from europillar.force.inputs import coverage_table
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real entry point in a fresh process (the exit-code contract lives in main())."""
+    code = "from europillar.cli.app import main; main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_hand_computed_coverage() -> None:
+    """Spending 50/30/20: A and B have figures (80 %), C only a part row (+20 % incl. parts)."""
+    figures = pd.DataFrame(
+        {
+            "holder": ["A", "B", "A"],
+            "category": ["mbt", "mbt", "tanker"],
+            "quantity": [100.0, 50.0, 3.0],
+            "year": [2024, 2022, 2024],
+            "source_id": ["s1", "s2", "s3"],
+        }
+    )
+    partial = pd.DataFrame({"holder": ["C"], "category": ["mbt"]})
+    table = coverage(
+        figures, partial, ["A", "B", "C"], {"A": 50.0, "B": 30.0, "C": 20.0},
+        ["mbt", "tanker"], {"mbt": "vehicles", "tanker": "aircraft"}, "TEST", 2024,
+    ).set_index("category")
+    mbt = table.loc["mbt"]
+    assert (mbt.members_with_data, mbt.members_partial, mbt.members_total) == (2, 1, 3)
+    assert mbt.spending_share_pct == 80.0 and mbt.spending_share_incl_partial_pct == 100.0
+    assert bool(mbt.sufficient) and mbt.bloc_total == 150.0 and mbt.figure_years == "2022-2024"
+    tanker = table.loc["tanker"]
+    assert tanker.spending_share_pct == 50.0 and not tanker.sufficient
+    assert pd.isna(tanker.bloc_total)  # below the threshold no total is given
+    assert insufficient(tanker) == (
+        "insufficient data: 1 of 3 members (50 % of the bloc's spending; threshold 80 %)"
+    )
+
+
+@pytest.fixture(scope="module")
+def european_nato_2024() -> pd.DataFrame:
+    return coverage_table(data.load, "EUROPEAN_NATO", 2024)
+
+
+def test_categories_reaching_90_percent_of_european_nato_2024_spending(
+    european_nato_2024: pd.DataFrame,
+) -> None:
+    """Issue 12 asks for 25 of 29. Honest data reach 4: the census categories (UCS lists every
+    satellite operator, SIPRI every nuclear-armed state), where absence is a cited zero. The
+    others fall short because most states' holdings are known only for some platforms, or
+    not at all for states whose zero no source states (docs/force-data.md, 'Coverage')."""
+    assert len(european_nato_2024) == 29
+    reached = categories_reaching(european_nato_2024, 90.0)
+    assert reached == ["nuclear_warhead", "satellite_comms", "satellite_imaging", "satellite_sigint"]
+
+
+def test_coverage_json_command_has_one_record_per_category() -> None:
+    result = run_cli("data", "coverage", "--bloc", "EUROPEAN_NATO", "--year", "2024", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert len(records) == 29
+    for record in records:
+        for field in ("category", "members_with_data", "members_total", "spending_share_pct"):
+            assert field in record
+        assert record["members_total"] == 30  # European NATO members at the end of 2024
+        assert 0 <= record["spending_share_pct"] <= 100
+
+
+def test_coverage_command_rejects_an_unknown_category() -> None:
+    result = run_cli("data", "coverage", "--category", "tanks")
+    assert result.returncode == 2 and not result.stdout
+    assert "--category" in result.stderr and "tanks" in result.stderr
