@@ -52,12 +52,28 @@ def make_ucs(path: Path, rows: int = 40, drop: str | None = None) -> Path:
 
 def make_register(path: Path, generated: str = "13 Mar 2025", cut: bool = False) -> Path:
     """A small trade register with the publisher's notes, header and quoting."""
-    recipients = ["Germany", "France", "United Kingdom", "Poland", "Italy", "Netherlands", "Spain",
-                  "Greece", "Turkiye", "Romania"]
-    lines = ["Transfers of major conventional arms", "", f"Data generated: {generated} 10:02:49 AM",
-             ",".join(HEADER)]
+    recipients = [
+        "Germany",
+        "France",
+        "United Kingdom",
+        "Poland",
+        "Italy",
+        "Netherlands",
+        "Spain",
+        "Greece",
+        "Turkiye",
+        "Romania",
+    ]
+    lines = [
+        "Transfers of major conventional arms",
+        "",
+        f"Data generated: {generated} 10:02:49 AM",
+        ",".join(HEADER),
+    ]
     for name in recipients:
-        lines.append(f'{name},United States,2022,,10,,M1A2 Abrams,tank,4,,2024,New,"Delivery planned 2025-2026",5,50,20')
+        lines.append(
+            f'{name},United States,2022,,10,,M1A2 Abrams,tank,4,,2024,New,"Delivery planned 2025-2026",5,50,20'
+        )
     if cut:
         lines[-1] = lines[-1][:40]
     path.write_bytes("\n".join(lines).encode("latin-1"))
@@ -109,7 +125,9 @@ def test_register_fake_and_its_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="truncated"):
         import_transfers(make_register(tmp_path / "cut.csv", cut=True))
     with pytest.raises(InputError, match="older than the shipped edition"):
-        import_transfers(make_register(tmp_path / "old.csv", generated="1 Feb 2024"), dt.date(2025, 3, 13))
+        import_transfers(
+            make_register(tmp_path / "old.csv", generated="1 Feb 2024"), dt.date(2025, 3, 13)
+        )
     bad = make_register(tmp_path / "bad.csv")
     text = bad.read_text(encoding="latin-1").replace("Number delivered", "Delivered")
     bad.write_text(text, encoding="latin-1")
@@ -124,8 +142,10 @@ def test_register_without_edition_line_or_with_a_text_number(tmp_path: Path) -> 
     path.write_text(text.replace("Data generated: 13 Mar 2025 10:02:49 AM", ""), encoding="latin-1")
     with pytest.raises(InputError, match="no 'Data generated"):
         import_transfers(path)
-    path.write_text(text.replace("Poland,United States,2022,,10", "Poland,United States,2022,,ten"),
-                    encoding="latin-1")
+    path.write_text(
+        text.replace("Poland,United States,2022,,10", "Poland,United States,2022,,ten"),
+        encoding="latin-1",
+    )
     with pytest.raises(InputError) as info:
         import_transfers(path)
     assert "row 8, column 'Number ordered'" in str(info.value) and "'ten'" in str(info.value)
@@ -155,7 +175,9 @@ def test_real_ucs_release_matches_a_brute_force_count(raw: Path) -> None:
     imported = import_satellites(path)
     mil = book[book["Users"].astype(str).str.contains("Military|Government")]
     for country, iso3 in (("France", "FRA"), ("Germany", "DEU"), ("Italy", "ITA"), ("USA", "USA")):
-        assert (imported["holder"] == iso3).sum() == (mil["Country of Operator/Owner"] == country).sum()
+        assert (imported["holder"] == iso3).sum() == (
+            mil["Country of Operator/Owner"] == country
+        ).sum()
     fra = imported[imported["holder"] == "FRA"].groupby("category").size().to_dict()
     # CSO-1, CSO-2 (imaging); CERES 1-3 and ELISA x4 (SIGINT): counted by hand in the workbook
     assert fra["satellite_imaging"] == 2 and fra["satellite_sigint"] == 7

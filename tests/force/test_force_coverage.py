@@ -35,8 +35,14 @@ def test_hand_computed_coverage() -> None:
     )
     partial = pd.DataFrame({"holder": ["C"], "category": ["mbt"]})
     table = coverage(
-        figures, partial, ["A", "B", "C"], {"A": 50.0, "B": 30.0, "C": 20.0},
-        ["mbt", "tanker"], {"mbt": "vehicles", "tanker": "aircraft"}, "TEST", 2024,
+        figures,
+        partial,
+        ["A", "B", "C"],
+        {"A": 50.0, "B": 30.0, "C": 20.0},
+        ["mbt", "tanker"],
+        {"mbt": "vehicles", "tanker": "aircraft"},
+        "TEST",
+        2024,
     ).set_index("category")
     mbt = table.loc["mbt"]
     assert (mbt.members_with_data, mbt.members_partial, mbt.members_total) == (2, 1, 3)
@@ -64,11 +70,18 @@ def test_categories_reaching_90_percent_of_european_nato_2024_spending(
     not at all for states whose zero no source states (docs/force-data.md, 'Coverage')."""
     assert len(european_nato_2024) == 29
     reached = categories_reaching(european_nato_2024, 90.0)
-    assert reached == ["nuclear_warhead", "satellite_comms", "satellite_imaging", "satellite_sigint"]
+    assert reached == [
+        "nuclear_warhead",
+        "satellite_comms",
+        "satellite_imaging",
+        "satellite_sigint",
+    ]
 
 
 def test_coverage_json_command_has_one_record_per_category() -> None:
-    result = run_cli("data", "coverage", "--bloc", "EUROPEAN_NATO", "--year", "2024", "--format", "json")
+    result = run_cli(
+        "data", "coverage", "--bloc", "EUROPEAN_NATO", "--year", "2024", "--format", "json"
+    )
     assert result.returncode == 0, result.stderr
     records = json.loads(result.stdout)
     assert len(records) == 29

@@ -31,10 +31,34 @@ RULES = pd.DataFrame(
 SOURCES = pd.DataFrame(
     [
         # tier, date and edition decide between conflicting figures
-        {"source_id": "ministry", "tier": "1", "date": "2024-01", "edition": "", "state_media": "false"},
-        {"source_id": "press_new", "tier": "4", "date": "2025-03", "edition": "", "state_media": "false"},
-        {"source_id": "press_old", "tier": "4", "date": "2024-02", "edition": "", "state_media": "false"},
-        {"source_id": "press_named", "tier": "4", "date": "2024-02", "edition": "MB 2024", "state_media": "false"},
+        {
+            "source_id": "ministry",
+            "tier": "1",
+            "date": "2024-01",
+            "edition": "",
+            "state_media": "false",
+        },
+        {
+            "source_id": "press_new",
+            "tier": "4",
+            "date": "2025-03",
+            "edition": "",
+            "state_media": "false",
+        },
+        {
+            "source_id": "press_old",
+            "tier": "4",
+            "date": "2024-02",
+            "edition": "",
+            "state_media": "false",
+        },
+        {
+            "source_id": "press_named",
+            "tier": "4",
+            "date": "2024-02",
+            "edition": "MB 2024",
+            "state_media": "false",
+        },
         {"source_id": "s_rule", "tier": "4", "date": "2025", "edition": "", "state_media": "false"},
     ]
 )
@@ -42,10 +66,21 @@ SOURCES = pd.DataFrame(
 
 def row(holder: str, year: int, quantity: float, source: str, **extra: object) -> dict[str, object]:
     base: dict[str, object] = {
-        "holder": holder, "holder_type": "country", "year": year, "category": "mbt",
-        "quantity": quantity, "unit": "tanks", "status": "total", "scope": "total",
-        "platform": "", "variant": "", "source_id": source, "estimate": False,
-        "method": "", "note": "", "quote": "",
+        "holder": holder,
+        "holder_type": "country",
+        "year": year,
+        "category": "mbt",
+        "quantity": quantity,
+        "unit": "tanks",
+        "status": "total",
+        "scope": "total",
+        "platform": "",
+        "variant": "",
+        "source_id": source,
+        "estimate": False,
+        "method": "",
+        "note": "",
+        "quote": "",
     }
     base.update(extra)
     return base
@@ -124,7 +159,9 @@ def test_latest_takes_the_newest_figure_within_the_window_and_prefers_active() -
 
 
 def test_check_holdings_names_file_row_and_column() -> None:
-    frame = pd.DataFrame([row("DEU", 2024, 1, "press_old"), row("DEU", 2024, 1, "press_old", scope="all")])
+    frame = pd.DataFrame(
+        [row("DEU", 2024, 1, "press_old"), row("DEU", 2024, 1, "press_old", scope="all")]
+    )
     with pytest.raises(InputError) as info:
         check_holdings(frame)
     assert "force/holdings.csv" in str(info.value) and "row 3.scope" in str(info.value)

@@ -39,7 +39,9 @@ def sources() -> pd.DataFrame:
     return data.load("sources").set_index("source_id")
 
 
-def test_every_source_has_a_tier_a_state_media_flag_and_relays_column(sources: pd.DataFrame) -> None:
+def test_every_source_has_a_tier_a_state_media_flag_and_relays_column(
+    sources: pd.DataFrame,
+) -> None:
     assert set(sources["tier"].astype(str)) <= {"1", "2", "3", "4"}
     flags = sources["state_media"].astype(str).str.lower()
     assert set(flags) <= {"true", "false"}

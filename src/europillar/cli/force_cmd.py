@@ -25,7 +25,9 @@ TABLE_COLUMNS = [
 
 
 def coverage_cmd(
-    bloc: Annotated[str, typer.Option("--bloc", help="Bloc (EUROPEAN_NATO, EU27, …).")] = "EUROPEAN_NATO",
+    bloc: Annotated[
+        str, typer.Option("--bloc", help="Bloc (EUROPEAN_NATO, EU27, …).")
+    ] = "EUROPEAN_NATO",
     category: Annotated[
         list[str] | None, typer.Option("--category", help="Keep these categories (repeatable).")
     ] = None,
@@ -60,8 +62,22 @@ def holdings_view(all_sources: bool) -> pd.DataFrame:
 
     resolved = matrix(ForceData.from_tables(data.load))
     columns = [
-        "holder", "holder_type", "category", "year", "status", "scope", "quantity", "unit",
-        "source_id", "tier", "estimate", "method", "platforms", "rank", "chosen", "why",
+        "holder",
+        "holder_type",
+        "category",
+        "year",
+        "status",
+        "scope",
+        "quantity",
+        "unit",
+        "source_id",
+        "tier",
+        "estimate",
+        "method",
+        "platforms",
+        "rank",
+        "chosen",
+        "why",
     ]
     if not all_sources:
         resolved = resolved[resolved["chosen"]]
@@ -70,6 +86,57 @@ def holdings_view(all_sources: bool) -> pd.DataFrame:
     return ordered[columns].reset_index(drop=True)
 
 
+def orders_cmd(
+    iso3: Annotated[list[str] | None, typer.Option("--iso3", help="Keep these states.")] = None,
+    category: Annotated[
+        list[str] | None, typer.Option("--category", help="Keep these categories.")
+    ] = None,
+    by_year: Annotated[
+        bool, typer.Option("--by-year", help="Sum units per state, category and delivery year.")
+    ] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Orders pipeline: outstanding firm orders by state, category and expected delivery year."""
+    from europillar import data
+    from europillar.force.inputs import orders_pipeline
+
+    table, duplicates = orders_pipeline(data.load)
+    if iso3:
+        table = table[table["iso3"].isin(iso3)]
+    if category:
+        table = table[table["category"].isin(category)]
+    if by_year:
+        table = table.groupby(["iso3", "category", "delivery_year"], as_index=False)[
+            "quantity"
+        ].sum()
+    caption = (
+        f"Merged from the SIPRI register, hand-checked orders and procurement/in_service.csv; "
+        f"{len(duplicates)} duplicate rows dropped. Assumed delivery years say so in "
+        "'delivery_basis'. SIPRI covers imports only."
+    )
+    emit(table.reset_index(drop=True), fmt, title="Orders pipeline", caption=caption)
+
+
+def dependence_cmd(
+    bloc: Annotated[str, typer.Option("--bloc", help="Bloc of recipients.")] = "EUROPEAN_NATO",
+    first_year: Annotated[int, typer.Option("--from", help="First delivery year.")] = 2014,
+    last_year: Annotated[int, typer.Option("--to", help="Last delivery year.")] = 2024,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Import dependence: the US share of each category's imported deliveries (SIPRI register)."""
+    from europillar import data
+    from europillar.force.inputs import dependence_table
+
+    table = dependence_table(data.load, bloc, first_year, last_year)
+    caption = (
+        "Units delivered in the window (a deal's units spread evenly over its delivery years). "
+        "Imports only: domestic production is not in the register. Source: sipri_at_2025."
+    )
+    emit(table, fmt, title=f"Import dependence on the US: {bloc}", caption=caption)
+
+
 def register(data_app: typer.Typer) -> None:
     """Add the force-data commands to the `data` group."""
     data_app.command("coverage")(coverage_cmd)
+    data_app.command("orders")(orders_cmd)
+    data_app.command("dependence")(dependence_cmd)

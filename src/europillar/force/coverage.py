@@ -64,11 +64,14 @@ def coverage(
     for category in categories:
         rows = figures[(figures["category"] == category) & figures["holder"].isin(member_set)]
         have = set(rows["holder"])
-        parts = set(
-            partial.loc[
-                (partial["category"] == category) & partial["holder"].isin(member_set), "holder"
-            ]
-        ) - have
+        parts = (
+            set(
+                partial.loc[
+                    (partial["category"] == category) & partial["holder"].isin(member_set), "holder"
+                ]
+            )
+            - have
+        )
         share = _share(have, priced, total_spending)
         share_partial = _share(have | parts, priced, total_spending)
         sufficient = share >= threshold_pct

@@ -72,7 +72,9 @@ def check_holdings(rows: pd.DataFrame, file: str = "force/holdings.csv") -> None
         bad = ~rows[column].isin(allowed)
         if bad.any():
             at = int(bad.to_numpy().nonzero()[0][0])
-            raise InputError(file, f"row {at + 2}.{column}", rows[column].iloc[at], "not allowed", allowed)
+            raise InputError(
+                file, f"row {at + 2}.{column}", rows[column].iloc[at], "not allowed", allowed
+            )
     quantity = pd.to_numeric(rows["quantity"], errors="coerce")
     bad = quantity.isna() | (quantity < 0)
     if bad.any():
@@ -119,7 +121,9 @@ def figures(
     rows = rows[factor.notna()]
     keys = ["holder", "holder_type", "category", "year", "status", "source_id"]
     kind = rows["scope"].map({"total": "total", "breakdown": "total", "part": "part"})
-    rows = rows.assign(kind=kind, group=rows["scope"].where(rows["scope"] != "total", rows.index.astype(str)))
+    rows = rows.assign(
+        kind=kind, group=rows["scope"].where(rows["scope"] != "total", rows.index.astype(str))
+    )
     grouped = rows.groupby([*keys, "kind", "group", "unit"], sort=True, dropna=False).agg(
         quantity=("quantity", "sum"),
         estimate=("estimate", "max"),

@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from europillar.force.coverage import THRESHOLD_PCT, coverage
+from europillar.force.holdings import source_ranks
 from europillar.force.matrix import ForceData, country_figures, matrix, partial_figures
+from europillar.force.orders import candidate_orders, deduplicate, import_dependence, pipeline
 
 SPENDING_INDICATOR = "milex_usd_current_m"
 SPENDING_SOURCE = "sipri_milex_2025"
@@ -60,3 +62,22 @@ def coverage_table(
         year,
         threshold_pct,
     )
+
+
+def orders_pipeline(load: Loader) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(pipeline, duplicates): outstanding orders by delivery year, and the rows merged away."""
+    tiers = source_ranks(load("sources"))["tier"]
+    rows = candidate_orders(
+        load("force/transfers_sipri"), load("force/orders"), load("procurement/in_service"), tiers
+    )
+    kept, duplicates = deduplicate(rows)
+    return pipeline(kept, load("capability/lead_time")), duplicates
+
+
+def dependence_table(load: Loader, bloc: str, first_year: int, last_year: int) -> pd.DataFrame:
+    """US share of each category's imported deliveries to the bloc's members in the window."""
+    from europillar import countries
+
+    members = countries.members(bloc, last_year)
+    table = import_dependence(load("force/transfers_sipri"), members, first_year, last_year)
+    return table.assign(bloc=bloc)

@@ -77,7 +77,8 @@ def census_zeros(data: ForceData, rows: pd.DataFrame) -> pd.DataFrame:
     for _, census in data.census.iterrows():
         listed = set(
             rows.loc[
-                (rows["source_id"] == census["source_id"]) & (rows["category"] == census["category"]),
+                (rows["source_id"] == census["source_id"])
+                & (rows["category"] == census["category"]),
                 "holder",
             ]
         )
@@ -88,12 +89,21 @@ def census_zeros(data: ForceData, rows: pd.DataFrame) -> pd.DataFrame:
         for iso3 in sorted(states - listed):
             out.append(
                 {
-                    "holder": iso3, "holder_type": "country", "year": int(census["year"]),
-                    "category": census["category"], "quantity": 0.0, "unit": "",
-                    "status": "total", "scope": "total", "platform": "", "variant": "",
-                    "source_id": census["source_id"], "estimate": False,
+                    "holder": iso3,
+                    "holder_type": "country",
+                    "year": int(census["year"]),
+                    "category": census["category"],
+                    "quantity": 0.0,
+                    "unit": "",
+                    "status": "total",
+                    "scope": "total",
+                    "platform": "",
+                    "variant": "",
+                    "source_id": census["source_id"],
+                    "estimate": False,
                     "method": f"census: not listed by {census['source_id']} ({census['scope']})",
-                    "note": str(census["note"]), "quote": "",
+                    "note": str(census["note"]),
+                    "quote": "",
                 }
             )
     frame = pd.DataFrame(out, columns=rows.columns)
@@ -112,7 +122,9 @@ def matrix(data: ForceData) -> pd.DataFrame:
     return resolve(candidates, data.sources)
 
 
-def country_figures(data: ForceData, year: int, resolved: pd.DataFrame | None = None) -> pd.DataFrame:
+def country_figures(
+    data: ForceData, year: int, resolved: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One chosen figure per country holder and category as of ``year`` (see ``latest``)."""
     resolved = matrix(data) if resolved is None else resolved
     picked = latest(resolved, year)

@@ -46,7 +46,8 @@ def launches(added: pd.DataFrame) -> pd.DataFrame:
     """Added launches with their holder, category and launch year."""
     frame = added.copy()
     frame["category"] = [
-        added_category(str(u), str(p)) for u, p in zip(frame["users"], frame["purpose"], strict=True)
+        added_category(str(u), str(p))
+        for u, p in zip(frame["users"], frame["purpose"], strict=True)
     ]
     frame["launch_year"] = frame["launch_date"].astype(str).str[:4].astype(int)
     frame["holder"] = frame["operator_country"]
@@ -62,8 +63,17 @@ def satellite_holdings(ucs: pd.DataFrame, added: pd.DataFrame, last_year: int) -
     base = counted.groupby(["holder", "holder_type", "category"]).size()
     for (holder, holder_type, category), count in base.items():
         rows.append(
-            _row(holder, holder_type, release_year, category, int(count), str(counted["source_id"].iloc[0]), False,
-                 "", f"UCS release {release}: operating satellites with military or government users")
+            _row(
+                holder,
+                holder_type,
+                release_year,
+                category,
+                int(count),
+                str(counted["source_id"].iloc[0]),
+                False,
+                "",
+                f"UCS release {release}: operating satellites with military or government users",
+            )
         )
     later = launches(added)
     later = later[later["launch_date"].astype(str) > release]
@@ -72,11 +82,21 @@ def satellite_holdings(ucs: pd.DataFrame, added: pd.DataFrame, last_year: int) -
         upto = later[later["launch_year"] <= year]
         for (holder, category), group in upto.groupby(["holder", "category"]):
             start = int(base.get((holder, "country", category), 0))
-            names = ", ".join(f"{n} ({s})" for n, s in zip(group["name"], group["source_id"], strict=True))
+            names = ", ".join(
+                f"{n} ({s})" for n, s in zip(group["name"], group["source_id"], strict=True)
+            )
             rows.append(
-                _row(holder, "country", year, category, start + len(group), source, True,
-                     f"UCS count on {release} ({start}) + launches to end-{year}: {names}",
-                     "no retirement after the UCS release is assumed")
+                _row(
+                    holder,
+                    "country",
+                    year,
+                    category,
+                    start + len(group),
+                    source,
+                    True,
+                    f"UCS count on {release} ({start}) + launches to end-{year}: {names}",
+                    "no retirement after the UCS release is assumed",
+                )
             )
     frame = pd.DataFrame(rows, columns=HOLDINGS_COLUMNS)
     # a year-end row replaces the release-date row of the same year (launches after 1 May)
@@ -84,13 +104,33 @@ def satellite_holdings(ucs: pd.DataFrame, added: pd.DataFrame, last_year: int) -
     return frame.drop_duplicates(["holder", "category", "year"], keep="last").reset_index(drop=True)
 
 
-def _row(holder: object, holder_type: object, year: int, category: object, quantity: int,
-         source: str, estimate: bool, method: str, note: str) -> dict[str, object]:
+def _row(
+    holder: object,
+    holder_type: object,
+    year: int,
+    category: object,
+    quantity: int,
+    source: str,
+    estimate: bool,
+    method: str,
+    note: str,
+) -> dict[str, object]:
     return {
-        "holder": holder, "holder_type": holder_type, "year": year, "category": category,
-        "quantity": quantity, "unit": "satellites", "status": "active", "scope": "total",
-        "platform": "", "variant": "", "source_id": source, "estimate": estimate,
-        "method": method, "note": note, "quote": "",
+        "holder": holder,
+        "holder_type": holder_type,
+        "year": year,
+        "category": category,
+        "quantity": quantity,
+        "unit": "satellites",
+        "status": "active",
+        "scope": "total",
+        "platform": "",
+        "variant": "",
+        "source_id": source,
+        "estimate": estimate,
+        "method": method,
+        "note": note,
+        "quote": "",
     }
 
 
@@ -100,9 +140,12 @@ def isr_satellites(ucs: pd.DataFrame, added: pd.DataFrame, europe: set[str]) -> 
     rows["launch_year"] = rows["launch_year"].astype(int)
     extra = launches(added)
     extra = extra[extra["category"].isin(("satellite_imaging", "satellite_sigint"))]
-    extra = extra.assign(holder_type="country", perigee_km=pd.to_numeric(extra["perigee_km"]),
-                         apogee_km=pd.to_numeric(extra["apogee_km"]),
-                         inclination_deg=pd.to_numeric(extra["inclination_deg"]))
+    extra = extra.assign(
+        holder_type="country",
+        perigee_km=pd.to_numeric(extra["perigee_km"]),
+        apogee_km=pd.to_numeric(extra["apogee_km"]),
+        inclination_deg=pd.to_numeric(extra["inclination_deg"]),
+    )
     both = pd.concat([rows, extra], ignore_index=True)
     both = both[both["holder"].isin(europe | {"USA"}) | both["holder"].str.startswith("POOLED_")]
     both = both.sort_values(["holder", "category", "name"], kind="stable")
@@ -110,12 +153,17 @@ def isr_satellites(ucs: pd.DataFrame, added: pd.DataFrame, europe: set[str]) -> 
     order = both.groupby(["holder", "category"]).cumcount()
     return pd.DataFrame(
         {
-            "sat_id": both["name"].str.lower().str.replace(r"[^a-z0-9]+", "-", regex=True).str.strip("-"),
+            "sat_id": both["name"]
+            .str.lower()
+            .str.replace(r"[^a-z0-9]+", "-", regex=True)
+            .str.strip("-"),
             "name": both["name"],
             "constellation": both["holder"] + " " + both["category"].str.replace("satellite_", ""),
             "operator_iso3": both["holder"],
             "bloc": both["holder"].map(lambda h: "us" if h == "USA" else "europe"),
-            "sensor_type": both["category"].map({"satellite_imaging": "imaging", "satellite_sigint": "sigint"}),
+            "sensor_type": both["category"].map(
+                {"satellite_imaging": "imaging", "satellite_sigint": "sigint"}
+            ),
             "status": "operational",
             "launch_year": both["launch_year"],
             "perigee_km": both["perigee_km"],

@@ -50,7 +50,10 @@ def unit_factors(
     table: dict[tuple[str, str, str], tuple[float, str]] = {}
     for _, rule in rules.iterrows():
         key = (str(rule["category"]), str(rule["holder"]), normalise_unit(str(rule["unit"])))
-        table[key] = (float(rule["factor"]), f"{rule['unit']} x {float(rule['factor']):g} ({rule['source_id']})")
+        table[key] = (
+            float(rule["factor"]),
+            f"{rule['unit']} x {float(rule['factor']):g} ({rule['source_id']})",
+        )
     factors, used = [], []
     for category, holder, unit in zip(rows["category"], rows["holder"], rows["unit"], strict=True):
         norm = normalise_unit(str(unit))

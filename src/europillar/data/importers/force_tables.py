@@ -63,10 +63,15 @@ def run_force_import(
 ) -> tuple[pd.DataFrame, Path]:
     """Import one publisher file into its force table; return the frame and the path written."""
     if name not in FORCE_IMPORTERS:
-        raise InputError(None, "importer", name, "unknown importer", allowed=sorted(FORCE_IMPORTERS))
+        raise InputError(
+            None, "importer", name, "unknown importer", allowed=sorted(FORCE_IMPORTERS)
+        )
     if len(files) != 1:
         raise InputError(
-            None, f"data import {name}", [str(f) for f in files], "this importer takes exactly one file"
+            None,
+            f"data import {name}",
+            [str(f) for f in files],
+            "this importer takes exactly one file",
         )
     relative, importer = FORCE_IMPORTERS[name]
     target = (tables_dir or TABLES_DIR) / relative

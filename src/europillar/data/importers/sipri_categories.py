@@ -44,7 +44,9 @@ LONG_RANGE_SAM = re.compile(r"Patriot|SAMP/T|S-300|S-400|Arrow|David's Sling|THA
 FIFTH_GENERATION = re.compile(r"^(F-35|F-22|J-20|Su-57)", re.I)
 # Transport aircraft SIPRI files under 'transport aircraft': only military airlifters count.
 STRATEGIC_AIRLIFT = re.compile(r"^(C-17|An-124|Il-76|C-5)\b", re.I)
-TACTICAL_AIRLIFT = re.compile(r"^(A400M|C-130|C-160|C-27J|C-295|CN-235|C-390|KC-390|An-26|An-32)", re.I)
+TACTICAL_AIRLIFT = re.compile(
+    r"^(A400M|C-130|C-160|C-27J|C-295|CN-235|C-390|KC-390|An-26|An-32)", re.I
+)
 HEAVY_HELICOPTER = re.compile(r"^(CH-47|H-47|CH-53|S-65|Mi-26)", re.I)
 MALE_HALE = re.compile(
     r"^(MQ-9|MQ-1|RQ-1|RQ-4|MQ-4|Heron|Hermes-900|Bayraktar|Akinci|Anka|Predator|Reaper|Global Hawk)",
@@ -60,8 +62,12 @@ def category_of(description: str, designation: str) -> str | None:
     """The taxonomy category of one register weapon, or None when it is outside it."""
     if description in SAM_DESCRIPTIONS:
         return "air_defence_long" if LONG_RANGE_SAM.search(designation) else "air_defence_short"
-    if description in ("surface-to-surface missile", "air-to-surface missile",
-                       "anti-ship/land-attack missile", "land-attack missile"):
+    if description in (
+        "surface-to-surface missile",
+        "air-to-surface missile",
+        "anti-ship/land-attack missile",
+        "land-attack missile",
+    ):
         return "long_range_strike" if LONG_RANGE_STRIKE.search(designation) else None
     if description == "transport aircraft":
         if STRATEGIC_AIRLIFT.search(designation):

@@ -23,9 +23,9 @@ from pathlib import Path
 import pandas as pd
 
 from europillar.data.importers.common import require_scope, scope_codes
-from europillar.errors import InputError
-from europillar.data.importers.sipri_categories import category_of
 from europillar.data.importers.names import SIPRI_NAMES
+from europillar.data.importers.sipri_categories import category_of
+from europillar.errors import InputError
 
 SOURCE_ID = "sipri_at_2025"
 FIRST_ORDER_YEAR = 2000  # deals ordered earlier are kept only if delivered from 2010 on
@@ -85,7 +85,9 @@ def _text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), None, str(path), f"cannot read the file ({exc.strerror})") from None
+        raise InputError(
+            str(path), None, str(path), f"cannot read the file ({exc.strerror})"
+        ) from None
     return data.decode("latin-1")  # SIPRI exports ISO-8859-1
 
 
@@ -101,7 +103,10 @@ def edition_date(text: str, file: str) -> dt.date:
                     file, f"row {number}", line.strip(), "unreadable 'Data generated' date"
                 ) from None
     raise InputError(
-        file, "row 1-20", None, "no 'Data generated: <date>' line (not a SIPRI trade register export)"
+        file,
+        "row 1-20",
+        None,
+        "no 'Data generated: <date>' line (not a SIPRI trade register export)",
     )
 
 

@@ -130,7 +130,9 @@ def _cell_number(value: Any, file: str, row: int, column: str) -> float:
     try:
         return float(str(value).replace(",", "").strip())
     except ValueError:
-        raise InputError(file, f"row {row}, column '{column}'", value, "expected a number") from None
+        raise InputError(
+            file, f"row {row}, column '{column}'", value, "expected a number"
+        ) from None
 
 
 def _launch(value: Any, file: str, row: int) -> tuple[str, int]:
@@ -155,9 +157,7 @@ def import_satellites(
         raise InputError(file, None, path.name, f"not a readable Excel workbook ({exc})") from None
     sheet = next((s for s in book.sheet_names if SHEET.match(s)), None)
     if sheet is None:
-        raise InputError(
-            file, "sheet", book.sheet_names[:3], "no 'UCS-Satellite-Database …' sheet"
-        )
+        raise InputError(file, "sheet", book.sheet_names[:3], "no 'UCS-Satellite-Database …' sheet")
     release = release_date(path, sheet)
     if shipped_release is not None and release < shipped_release:
         raise InputError(
