@@ -52,7 +52,7 @@ def test_hand_computed_coverage() -> None:
     assert tanker.spending_share_pct == 50.0 and not tanker.sufficient
     assert pd.isna(tanker.bloc_total)  # below the threshold no total is given
     assert insufficient(tanker) == (
-        "insufficient data: 1 of 3 members (50 % of the bloc's spending; threshold 80 %)"
+        "insufficient data: 1 of 3 members (50.0 % of the bloc's spending; threshold 80 %)"
     )
 
 

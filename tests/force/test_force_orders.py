@@ -25,7 +25,7 @@ def deal(**values: object) -> dict[str, object]:
         "delivered": 0.0,
         "first_year": float("nan"),
         "last_year": float("nan"),
-        "delivery_years": "",
+        "delivered_in": "",
         "stated": False,
         "origin": "sipri",
         "source_id": "sipri_at_2025",
@@ -46,7 +46,7 @@ def test_schedule_bases_in_order_of_preference() -> None:
     lead = {"mbt": (2.0, 4.0)}
     stated = pd.Series(deal(first_year=2026, last_year=2028, stated=True))
     assert schedule(stated, lead) == ([2026, 2027, 2028], "stated by the source")
-    rate = pd.Series(deal(ordered=10.0, delivered=4.0, delivery_years="2023; 2024"))
+    rate = pd.Series(deal(ordered=10.0, delivered=4.0, delivered_in="2023; 2024"))
     years, basis = schedule(rate, lead)  # 2 a year observed: 6 left over 3 years from 2025
     assert years == [2025, 2026, 2027] and basis.startswith("assumed: the deal's observed")
     lead_only = pd.Series(deal(order_year=2024))
@@ -94,21 +94,21 @@ def test_import_dependence_counts_only_deliveries_inside_the_window() -> None:
                 "category": "mbt",
                 "supplier": "United States",
                 "delivered": 10,
-                "delivery_years": "2023; 2024; 2025; 2026",
+                "delivered_in": "2023; 2024; 2025; 2026",
             },  # half inside 2014-2024
             {
                 "iso3": "POL",
                 "category": "mbt",
                 "supplier": "South Korea",
                 "delivered": 15,
-                "delivery_years": "2024",
+                "delivered_in": "2024",
             },
             {
                 "iso3": "USA",
                 "category": "mbt",
                 "supplier": "Germany",
                 "delivered": 99,
-                "delivery_years": "2024",
+                "delivered_in": "2024",
             },  # not a member
         ]
     )

@@ -7,6 +7,7 @@ engine reports the categories as missing instead of failing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -97,7 +98,12 @@ def typed(frame: pd.DataFrame, columns: list[str], name: str = "<table>") -> pd.
 
 @dataclass(frozen=True)
 class CapabilityData:
-    """Every table the capability engine reads (DataFrames, one per shipped table)."""
+    """Every table the capability engine reads (DataFrames, one per shipped table).
+
+    ``inventory`` holds one chosen figure per holder, category and year from the holdings
+    matrix (``europillar.force``); ``coverage`` the members with a figure per category
+    for the scenario's bloc and year (empty until ``capability.inputs`` fills it).
+    """
 
     taxonomy: pd.DataFrame
     inventory: pd.DataFrame
@@ -112,6 +118,17 @@ class CapabilityData:
     operating_rates: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=COLUMNS["capability/operating_rates"])
     )
+    coverage: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def _inventory(dataset: Dataset, table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    """The resolved holdings matrix where the dataset has one, else a v1 inventory table."""
+    if "force/holdings" not in dataset:
+        return table("capability/inventory")
+    from europillar.force.matrix import ForceData, capability_inventory, matrix
+
+    resolved = matrix(ForceData.from_tables(dataset.table))
+    return typed(capability_inventory(resolved), COLUMNS["capability/inventory"], "force/holdings")
 
 
 def load_capability_data(dataset: Dataset) -> CapabilityData:
@@ -122,7 +139,7 @@ def load_capability_data(dataset: Dataset) -> CapabilityData:
 
     return CapabilityData(
         taxonomy=table("capability_taxonomy/taxonomy"),
-        inventory=table("capability/inventory"),
+        inventory=_inventory(dataset, table),
         us_contribution=table("capability/us_contribution"),
         costs=table("capability/costs"),
         requirements_published=table("capability/requirements_published"),

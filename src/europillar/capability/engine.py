@@ -14,6 +14,7 @@ import pandas as pd
 from europillar.capability.apportion import apportion_units, key_weights, shares_from_weights
 from europillar.capability.budget import budget_comparison, member_budgets
 from europillar.capability.costing import cost_to_close, total_cost_by_unit
+from europillar.capability.coverage import apply_coverage
 from europillar.capability.data import CapabilityData
 from europillar.capability.gaps import category_gaps
 from europillar.capability.prepare import CapabilityInputs
@@ -169,6 +170,7 @@ def gaps_from_data(
         us_bases=scenario.us_commitment.bases,
         base_year=scenario.base_year,
     )
+    by_category = apply_coverage(by_category, data.coverage)
     overrides = {c: o.model_dump() for c, o in scenario.costs.overrides().items()}
     costs = cost_to_close(
         by_category,
@@ -207,7 +209,9 @@ def gaps_from_data(
     shares = shares_from_weights(weights.set_index("iso3")["weight"])
     units = apportion_units(by_category, shares)
     apportionment = _member_table(key, weights, shares, annual, money_unit, budgets)
-    missing = by_category.loc[by_category["data_status"] == "missing", "category"].tolist()
+    missing = by_category.loc[
+        by_category["data_status"].isin(("missing", "insufficient")), "category"
+    ].tolist()
     sources: set[str] = set()
     for frame in (by_category, costs):
         for text in frame["source_ids"].dropna():
@@ -230,6 +234,7 @@ def gaps_from_data(
             "lifecycle_decomposition": lifecycle.decomposition,
             "lifecycle_prices": lifecycle.prices,
             "top_down": _one_row(lifecycle.top_down),
+            "coverage": data.coverage,
         },
         sources=(*sources, *lifecycle.source_ids),
         notes=(*notes, *lifecycle.notes),

@@ -48,4 +48,23 @@ def inputs(scenario: Scenario, dataset: Dataset, *, key: str | None = None) -> C
         except InputError:
             continue  # a pooled holder with no country set: the engine names it in a note
     members = tuple(countries.members(scenario.members, scenario.base_year, dataset))
+    data = _as_of(data, dataset, scenario, members)
     return CapabilityInputs(Origin.of(scenario, dataset), scenario, members, aggregate, data)
+
+
+def _as_of(
+    data: CapabilityData, dataset: Dataset, scenario: Scenario, members: tuple[str, ...]
+) -> CapabilityData:
+    """Inventory as of the base year (the coverage window) and the members' coverage."""
+    from dataclasses import replace
+
+    from europillar.force.inputs import coverage_table
+    from europillar.force.matrix import inventory_as_of
+
+    if "force/holdings" not in dataset:
+        return data
+    bloc = scenario.members if isinstance(scenario.members, str) else "coalition"
+    coverage = coverage_table(dataset.table, bloc, scenario.base_year, members=members)
+    return replace(
+        data, inventory=inventory_as_of(data.inventory, scenario.base_year), coverage=coverage
+    )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 
 from europillar.cli.output import Format, emit
 from europillar.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
 TABLE_COLUMNS = [

@@ -114,7 +114,7 @@ def insufficient(row: Mapping[str, object]) -> str:
     """The sentence shown instead of a ratio or cost when coverage is below the threshold."""
     return (
         f"insufficient data: {row['members_with_data']} of {row['members_total']} members "
-        f"({float(str(row['spending_share_pct'])):.0f} % of the bloc's spending; "
+        f"({float(str(row['spending_share_pct'])):.1f} % of the bloc's spending; "
         f"threshold {float(str(row['threshold_pct'])):.0f} %)"
     )
 

@@ -137,3 +137,48 @@ def partial_figures(resolved: pd.DataFrame, year: int, max_age: int = 8) -> pd.D
     parts = parts[(parts["year"] <= year + 2) & (parts["year"] >= year - max_age)]
     parts = parts.sort_values(["holder", "category", "year"], kind="stable")
     return parts.drop_duplicates(["holder", "category"], keep="last").reset_index(drop=True)
+
+
+INVENTORY_COLUMNS = [
+    "holder",
+    "holder_type",
+    "year",
+    "category",
+    "quantity",
+    "unit",
+    "status",
+    "source_id",
+    "estimate",
+    "method",
+    "note",
+]
+
+
+def capability_inventory(resolved: pd.DataFrame) -> pd.DataFrame:
+    """Chosen total figures in the capability engine's inventory shape (all years).
+
+    Stored-only figures are left out (the taxonomy counts active holdings), and so are
+    aggregates (a study's 'Europe' total): they are cross-checks, never an inventory,
+    because their country set and method are not the members' own figures. Pooled fleets
+    (NATO's E-3A, the MMF) stay, named. ``note`` names the platforms and the status.
+    """
+    chosen = resolved[
+        resolved["chosen"]
+        & resolved["status"].isin(("active", "total"))
+        & (resolved["holder_type"] != "aggregate")
+    ]
+    note = [
+        "; ".join(x for x in (f"platforms: {p}" if p else "", f"status: {st}") if x)
+        for p, st in zip(chosen["platforms"], chosen["status"], strict=True)
+    ]
+    out = chosen.assign(note=note)
+    return out[INVENTORY_COLUMNS].reset_index(drop=True)
+
+
+def inventory_as_of(inventory: pd.DataFrame, year: int) -> pd.DataFrame:
+    """One figure per holder and category as of ``year`` (the coverage window, see ``latest``)."""
+    if inventory.empty:
+        return inventory
+    if "status" not in inventory.columns:
+        inventory = inventory.assign(status="total")
+    return latest(inventory.assign(chosen=True), year).drop(columns="chosen")

@@ -74,7 +74,7 @@ def candidate_orders(
                 "delivered": pd.to_numeric(register["delivered"]).fillna(0.0),
                 "first_year": pd.to_numeric(register["planned_first_delivery_year"]),
                 "last_year": pd.to_numeric(register["planned_last_delivery_year"]),
-                "delivery_years": register["delivery_years"].fillna(""),
+                "delivered_in": register["delivered_in"].fillna(""),
                 "stated": False,
                 "origin": "sipri",
                 "source_id": register["source_id"],
@@ -91,7 +91,7 @@ def candidate_orders(
                 "delivered": pd.to_numeric(hand["delivered_quantity"]).fillna(0.0),
                 "first_year": pd.to_numeric(hand["first_delivery_year"]),
                 "last_year": pd.to_numeric(hand["last_delivery_year"]),
-                "delivery_years": "",
+                "delivered_in": "",
                 "stated": True,
                 "origin": "hand",
                 "source_id": hand["source_id"],
@@ -112,7 +112,7 @@ def candidate_orders(
                 "delivered": 0.0,
                 "first_year": pd.to_numeric(years[0]),
                 "last_year": pd.to_numeric(years[1]).fillna(pd.to_numeric(years[0])),
-                "delivery_years": "",
+                "delivered_in": "",
                 "stated": years[0].notna(),
                 "origin": "in_service",
                 "source_id": on_order["source_id"],
@@ -175,7 +175,7 @@ def schedule(row: pd.Series, lead: dict[str, tuple[float, float]]) -> tuple[list
         end = max(int(last) if pd.notna(last) else begin, begin)
         basis = "stated by the source" if row["stated"] else "planned (SIPRI comment)"
         return list(range(begin, end + 1)), basis
-    past = _delivered_years(str(row["delivery_years"]))
+    past = _delivered_years(str(row["delivered_in"]))
     outstanding = float(row["ordered"]) - float(row["delivered"])
     if past and row["delivered"] > 0:
         rate = float(row["delivered"]) / len(set(past))
@@ -267,7 +267,7 @@ def import_dependence(
     """
     records = []
     for _, deal in sipri[sipri["iso3"].isin(members)].iterrows():
-        years = _delivered_years(str(deal["delivery_years"]))
+        years = _delivered_years(str(deal["delivered_in"]))
         delivered = pd.to_numeric(deal["delivered"])
         if not years or pd.isna(delivered) or delivered <= 0:
             continue

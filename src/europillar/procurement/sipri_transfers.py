@@ -144,7 +144,7 @@ def read_trade_register(source: str | Path | io.StringIO) -> pd.DataFrame:
             "designation": frame["Weapon designation"].str.strip(),
             "description": frame["Weapon description"].str.strip(),
             "delivered": pd.to_numeric(frame["Number delivered"], errors="coerce"),
-            "delivery_years": frame["Year(s) of delivery"].fillna(""),
+            "delivered_in": frame["Year(s) of delivery"].fillna(""),
             "status": frame["status"].fillna(""),
         }
     )
@@ -188,7 +188,7 @@ def designations_proxy(register: pd.DataFrame, since: int | None = None) -> pd.D
         )
     )
     rows["type"] = rows["designation"].map(type_of)
-    rows["last_delivery_year"] = rows["delivery_years"].map(
+    rows["last_delivery_year"] = rows["delivered_in"].map(
         lambda s: max((int(y) for y in re.findall(r"\d{4}", s)), default=None)
     )
     grouped = rows.groupby(

@@ -69,7 +69,7 @@ TRANSFER_COLUMNS = [
     "category",
     "delivered",
     "delivered_uncertain",
-    "delivery_years",
+    "delivered_in",
     "planned_first_delivery_year",
     "planned_last_delivery_year",
     "deal_status",
@@ -213,7 +213,7 @@ def import_transfers(path: str | Path, shipped_edition: dt.date | None = None) -
                 "category": category,
                 "delivered": delivered,
                 "delivered_uncertain": cells[9].strip() == "?",
-                "delivery_years": "; ".join(str(y) for y in years),
+                "delivered_in": "; ".join(str(y) for y in years),
                 "planned_first_delivery_year": float(planned.group(1)) if planned else float("nan"),
                 "planned_last_delivery_year": (
                     float(planned.group(2) or planned.group(1)) if planned else float("nan")
