@@ -154,10 +154,15 @@ def build_model(
     notes: list[str] = []
 
     table = table_by_category.set_index("category")
+    coverage = table["coverage"] if "coverage" in table.columns else pd.Series("", table.index)
+    insufficient = coverage.astype(str).str.startswith("insufficient data")
+    for category in table.index[insufficient & table["requirement"].gt(0)]:
+        notes.append(f"{category}: {coverage[category]}; left out of the model.")
     usable = table[
         table["requirement"].gt(0)
         & table["european_inventory"].notna()
         & table["us_contribution_full"].notna()
+        & ~insufficient
     ]
     left_out = sorted(set(table.index) - set(usable.index))
     if left_out:
