@@ -96,3 +96,21 @@ def test_coverage_command_rejects_an_unknown_category() -> None:
     result = run_cli("data", "coverage", "--category", "tanks")
     assert result.returncode == 2 and not result.stdout
     assert "--category" in result.stderr and "tanks" in result.stderr
+
+
+def test_compare_shows_military_personnel_for_2024() -> None:
+    """NATO Table 7 for Allies, national figures elsewhere: 2024 has a bloc value (COW
+    stops in 2022); members without any figure are named, never filled."""
+    result = run_cli(
+        "compare", "--year", "2024", "--indicator", "military_personnel_k", "--format", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    rows = (
+        {r["bloc"]: r for r in json.loads(result.stdout)["rows"]}
+        if result.stdout.lstrip().startswith("{")
+        else {r["bloc"]: r for r in json.loads(result.stdout)}
+    )
+    nato = rows["EUROPEAN_NATO"]
+    assert nato["value"] > 1500 and nato["missing_members"] == "ISL"  # Iceland has no forces
+    assert rows["EU27"]["missing_members"] == "AUT;CYP;MLT"  # no 2024 national figure found
+    assert rows["USA"]["value"] == pytest.approx(1300.21)

@@ -26,9 +26,14 @@ def test_no_missing_category_that_a_registered_source_covers(replace_us_full) ->
     missing = sorted(table.index[table["data_status"] == "missing"])
     for category in missing:
         rows = us[us["category"] == category]
-        usable = rows[rows["unit"].map(lambda u: u.lower().rstrip("s") in {
-            a.rstrip("s") for a in accepted_units(taxonomy.loc[category])
-        })]
+        usable = rows[
+            rows["unit"].map(
+                lambda u: (
+                    u.lower().rstrip("s")
+                    in {a.rstrip("s") for a in accepted_units(taxonomy.loc[category])}
+                )
+            )
+        ]
         assert usable.empty, (category, list(usable["source_id"]))
     assert missing == [
         "airlift_strategic",

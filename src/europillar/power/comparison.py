@@ -37,6 +37,9 @@ class IndicatorSpec:
     unit: str
     needs: tuple[str, ...]
     method: str
+    # per member, the first of these indicators that has a figure that year (a series
+    # made of one definition per group of states, e.g. NATO's table for Allies)
+    either: tuple[str, ...] = ()
 
 
 INDICATORS: dict[str, IndicatorSpec] = {
@@ -85,6 +88,16 @@ INDICATORS: dict[str, IndicatorSpec] = {
             "thousand persons",
             ("personnel_active_k",),
             "sum of members' active personnel (Correlates of War NMC milper)",
+        ),
+        IndicatorSpec(
+            "military_personnel_k",
+            "Military personnel (NATO Table 7; national figures outside NATO)",
+            "thousand persons",
+            ("military_personnel_k",),
+            "sum over members of NATO Table 7 military personnel (nato_military_personnel_k) "
+            "where NATO publishes it, else the national figure (personnel_national_k) of that "
+            "year; national definitions differ (docs/force-data.md)",
+            ("nato_military_personnel_k", "personnel_national_k"),
         ),
         IndicatorSpec(
             "milex_real_growth_pct",
@@ -153,7 +166,13 @@ def _bloc_value(
     sources: set[str] = set()
     estimate = False
     for iso3 in members:
-        cells = [index.get((iso3, y, n)) for y, n in year_pairs]
+        if spec.either:
+            first = next(
+                (index[(iso3, year, n)] for n in spec.either if (iso3, year, n) in index), None
+            )
+            cells = [first]
+        else:
+            cells = [index.get((iso3, y, n)) for y, n in year_pairs]
         if any(c is None for c in cells):
             missing.append(iso3)
             continue
@@ -164,7 +183,12 @@ def _bloc_value(
     if not used:
         return float("nan"), missing, sources, estimate
     rows = list(used.values())
-    if spec.id in ("milex_usd_current_m", "milex_usd_constant2023_m", "personnel_active_k"):
+    if spec.id in (
+        "milex_usd_current_m",
+        "milex_usd_constant2023_m",
+        "personnel_active_k",
+        "military_personnel_k",
+    ):
         value = sum(r[0] for r in rows)
     elif spec.id == "milex_ppp_intl_current_m":
         value = sum(r[0] * r[1] / r[2] for r in rows)

@@ -66,7 +66,7 @@ def inputs(
     resolved = resolve_blocs(settings.blocs, years, dataset=dataset)
     if settings.coalition:
         resolved["+".join(settings.coalition)] = {y: list(settings.coalition) for y in years}
-    needed = {n for i in settings.indicators for n in INDICATORS[i].needs}
+    needed = {n for i in settings.indicators for n in (*INDICATORS[i].needs, *INDICATORS[i].either)}
     observations = dataset.table("observations")
     observations = observations[observations["indicator"].isin(needed)].reset_index(drop=True)
     return PowerInputs(

@@ -79,6 +79,7 @@ PowerIndicator = Literal[
     "milex_share_gdp_pct",
     "milex_per_capita_usd",
     "personnel_active_k",
+    "military_personnel_k",
     "milex_real_growth_pct",
 ]
 POWER_INDICATORS: tuple[str, ...] = (
@@ -88,6 +89,7 @@ POWER_INDICATORS: tuple[str, ...] = (
     "milex_share_gdp_pct",
     "milex_per_capita_usd",
     "personnel_active_k",
+    "military_personnel_k",
     "milex_real_growth_pct",
 )
 DEFAULT_BLOCS: tuple[str, ...] = ("EU27", "EUROPEAN_NATO", "USA", "RUS", "CHN")
