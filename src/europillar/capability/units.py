@@ -8,31 +8,11 @@ out and reported, never converted by guesswork.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
+from europillar.force.units import accepted_units, normalise_unit
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
-        return word[:-1]
-    return word
-
-
-def normalise_unit(unit: str) -> str:
-    """Lower case, single spaces, each word singular: 'Brigades' -> 'brigade'."""
-    words = re.sub(r"\s+", " ", str(unit).strip().lower()).split(" ")
-    return " ".join(_singular(w) for w in words if w)
-
-
-def accepted_units(taxonomy_row: pd.Series | dict[str, str]) -> set[str]:
-    """Normalised unit strings that count as the category's unit."""
-    units = {normalise_unit(str(taxonomy_row["unit"]))}
-    aliases = str(taxonomy_row.get("unit_aliases", "") or "")
-    units |= {normalise_unit(a) for a in aliases.split(";") if a.strip()}
-    return units
+__all__ = ["accepted_units", "normalise_unit", "rows_in_unit", "split_money_unit", "unit_matches"]
 
 
 def unit_matches(unit: str, accepted: set[str]) -> bool:
