@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from europillar.data.importers.common import require_scope, scope_codes
-from europillar.data.importers.names import SIPRI_NAMES
+from europillar.data.importers.common import require_scope, scope_codes, spellings
 from europillar.data.importers.sipri_categories import category_of
 from europillar.errors import InputError
 
 SOURCE_ID = "sipri_at_2025"
+PUBLISHER = "sipri_arms_transfers"  # its spellings in tables/country_names.csv
 FIRST_ORDER_YEAR = 2000  # deals ordered earlier are kept only if delivered from 2010 on
 HEADER = [
     "Recipient",
@@ -171,6 +171,7 @@ def import_transfers(path: str | Path, shipped_edition: dt.date | None = None) -
         )
     first_row, rows = _records(text, file)
     scope = scope_codes()
+    names = spellings(PUBLISHER)
     out: list[dict[str, object]] = []
     found: set[str] = set()
     for offset, cells in enumerate(rows):
@@ -184,7 +185,7 @@ def import_transfers(path: str | Path, shipped_edition: dt.date | None = None) -
                 )
             continue  # the publisher's multi-line comments leave fragments; SOURCES.md item 6
         recipient = cells[0].strip()
-        iso3 = SIPRI_NAMES.get(recipient, "")
+        iso3 = names.get(recipient, "")
         if iso3:
             found.add(iso3)
         delivered = _number(cells[8], file, where, "Number delivered")
@@ -203,7 +204,7 @@ def import_transfers(path: str | Path, shipped_edition: dt.date | None = None) -
                 "iso3": iso3 or "NATO",
                 "recipient": recipient,
                 "supplier": cells[1].strip(),
-                "supplier_iso3": SIPRI_NAMES.get(cells[1].strip(), ""),
+                "supplier_iso3": names.get(cells[1].strip(), ""),
                 "order_year": order_year,
                 "order_year_uncertain": cells[3].strip() == "?",
                 "ordered": _number(cells[4], file, where, "Number ordered"),

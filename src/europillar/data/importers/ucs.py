@@ -21,11 +21,11 @@ from typing import Any
 
 import pandas as pd
 
-from europillar.data.importers.common import require_scope, scope_codes
-from europillar.data.importers.names import UCS_NAMES
+from europillar.data.importers.common import require_scope, scope_codes, spellings
 from europillar.errors import InputError
 
 SOURCE_ID = "ucs_satellites_2023"
+PUBLISHER = "ucs_satellites"  # its spellings in tables/country_names.csv
 SHEET = re.compile(r"^UCS[- ]Satellite[- ]Database")
 RELEASE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 COLUMNS = {
@@ -113,10 +113,10 @@ def release_date(path: Path, sheet: str) -> dt.date:
     )
 
 
-def _holder(country: str, scope: frozenset[str]) -> tuple[str, str]:
+def _holder(country: str, scope: frozenset[str], names: dict[str, str]) -> tuple[str, str]:
     """(holder, holder_type): an ISO3 in scope, or a pooled id for a group of them."""
     parts = [p.strip() for p in country.split("/")]
-    codes = [UCS_NAMES.get(p, "") for p in parts]
+    codes = [names.get(p, "") for p in parts]
     if len(parts) == 1:
         return (codes[0], "country") if codes[0] in scope else ("", "")
     if all(c in scope for c in codes):
@@ -182,13 +182,14 @@ def import_satellites(
             f"only {len(raw)} satellites (a release lists thousands): truncated file",
         )
     scope = scope_codes()
+    names = spellings(PUBLISHER)
     found: set[str] = set()
     records = []
     for index, row in raw.iterrows():
         line = int(str(index)) + 2  # spreadsheet row: header is row 1
         country = str(row["operator_country"]).strip()
-        holder, holder_type = _holder(country, scope)
-        found.update(UCS_NAMES.get(p.strip(), "") for p in country.split("/"))
+        holder, holder_type = _holder(country, scope, names)
+        found.update(names.get(p.strip(), "") for p in country.split("/"))
         numbers = {c: _cell_number(row[c], file, line, c) for c in NUMERIC}
         if not holder:
             continue
