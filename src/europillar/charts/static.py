@@ -107,12 +107,12 @@ def _facets(chart: Chart) -> Figure:
     for ax in axes.ravel()[len(panels) :]:
         ax.axis("off")
     fig.supylabel(chart.y_label, fontsize=9.5)
-    handles, labels = axes[0, 0].get_legend_handles_labels()
+    handles, entries = axes[0, 0].get_legend_handles_labels()
     handles += [plt.Line2D([], [], color=RULE_COLOUR, ls="--", lw=1) for _ in chart.rules]
-    labels += [r.label for r in chart.rules]
+    entries += [r.label for r in chart.rules]
     if handles:
-        fig.legend(handles, labels, loc="lower center", ncol=min(4, len(labels)), frameon=False)
-        fig.tight_layout(rect=(0, 0.07 + 0.02 * (len(labels) > 4), 1, 1))
+        fig.legend(handles, entries, loc="lower center", ncol=min(4, len(entries)), frameon=False)
+        fig.tight_layout(rect=(0, 0.07 + 0.02 * (len(entries) > 4), 1, 1))
     return fig
 
 
