@@ -263,7 +263,8 @@ class Dataset:
                 tables[name] = _combine(name, parts, name)
         if version is None:
             version = _digest(
-                (name, table_csv(tables[name]).encode("utf-8")) for name in sorted(tables)
+                (name, table_csv(tables[name], exact=True).encode("utf-8"))
+                for name in sorted(tables)
             )
         return cls(tables, version)
 

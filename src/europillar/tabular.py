@@ -9,6 +9,12 @@ writes the same bytes as the table the engine returned:
 * any other float -> its shortest round-trip form (``repr``); infinity is ``inf``/``-inf``
   in CSV and ``null`` in JSON (strict JSON has no infinity);
 * booleans -> ``true``/``false``; numpy scalars -> Python values; dates -> ISO text.
+
+A table that leaves the program (CLI, web app, report data files) is first made ready by
+the output hygiene of :mod:`europillar.export` (``for_machine``): every number rounded to
+its unit's meaningful precision, and an infinity turned into a missing value with a
+``<column>_reason`` cell beside it. ``exact=True`` skips that step, for the dataset's
+content hash, which must see every digit.
 """
 
 from __future__ import annotations
@@ -85,8 +91,17 @@ def json_value(value: Any) -> Any:
     return value
 
 
-def table_csv(frame: pd.DataFrame) -> str:
+def _ready(frame: pd.DataFrame, exact: bool) -> pd.DataFrame:
+    if exact:
+        return frame
+    from europillar.export.tables import for_machine
+
+    return for_machine(frame)
+
+
+def table_csv(frame: pd.DataFrame, *, exact: bool = False) -> str:
     """Canonical CSV: header row, one line per row, ``\\n`` line ends, no index."""
+    frame = _ready(frame, exact)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([str(c) for c in frame.columns])
@@ -95,8 +110,9 @@ def table_csv(frame: pd.DataFrame) -> str:
     return buffer.getvalue()
 
 
-def table_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def table_records(frame: pd.DataFrame, *, exact: bool = False) -> list[dict[str, Any]]:
     """Canonical JSON rows: one object per row, keys in column order."""
+    frame = _ready(frame, exact)
     columns = [str(c) for c in frame.columns]
     return [
         dict(zip(columns, (json_value(v) for v in row), strict=True))

@@ -20,7 +20,7 @@ import numpy as np
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from europillar.export import labels
-from europillar.report.figures import svg
+from europillar.plots.svg import svg
 
 if TYPE_CHECKING:
     import pandas as pd
