@@ -94,6 +94,12 @@ def _command() -> Engine:
     return command
 
 
+def _profile() -> Engine:
+    from europillar import profile
+
+    return profile
+
+
 # Domain name -> the function that imports its module (so importing the runner stays
 # light: a domain is imported only when it runs).
 ENGINES: Mapping[str, Callable[[], Engine]] = {
@@ -105,6 +111,7 @@ ENGINES: Mapping[str, Callable[[], Engine]] = {
     "procurement": _procurement,
     "isr": _isr,
     "command": _command,
+    "profile": _profile,
 }
 DOMAINS = tuple(ENGINES)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 
 import typer
 
 from europillar.cli.common import run_domain, scenario_option
 from europillar.cli.compare_cmd import year_span
-from europillar.cli.output import Format, emit_result
+from europillar.cli.output import Format, emit_result, excel_option, format_option, output_option
 from europillar.errors import InputError
 
 
@@ -56,7 +57,9 @@ def register(app: typer.Typer) -> None:
         test: str | None = typer.Option(
             None, "--test", help="'ozeckhauser': same as --show ozeckhauser."
         ),
-        fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
+        fmt: Format = format_option(),
+        output: Path | None = output_option(),
+        excel: bool = excel_option(),
     ) -> None:
         """Burden sharing: NATO figures where published, else SIPRI (column 'basis')."""
         if test is not None:
@@ -79,4 +82,6 @@ def register(app: typer.Typer) -> None:
             caption=CAPTIONS[show],
             columns=columns,
             extra={"bloc": name, "years": result.meta["years"], "view": show.value},
+            output=output,
+            excel=excel,
         )

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import typer
 
 from europillar.cli.common import run_domain, scenario_option
-from europillar.cli.output import Format, emit, emit_result
+from europillar.cli.output import (
+    Format,
+    emit,
+    emit_result,
+    excel_option,
+    format_option,
+    output_option,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +40,9 @@ def register(app: typer.Typer) -> None:
             help="Also show the force-to-HQ assignment maximising the worst single-loss share "
             "(flat structures: every HQ directly under the decision node).",
         ),
-        fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
+        fmt: Format = format_option(),
+        output: Path | None = output_option(),
+        excel: bool = excel_option(),
     ) -> None:
         """Share of forces still commanded after losing k HQs; hops; single points of failure."""
         from europillar.scenario.legacy import structure_files
@@ -61,6 +71,8 @@ def register(app: typer.Typer) -> None:
             fmt,
             title="Command resilience: forces still commanded after losing headquarters",
             extra=extra,
+            output=output,
+            excel=excel,
         )
         assignment = result.tables.get("assignment")
         if fmt is Format.table and assignment is not None and len(assignment):
@@ -69,4 +81,6 @@ def register(app: typer.Typer) -> None:
                 fmt,
                 title="Assignment maximising the worst single-loss commanded share (MIP)",
                 caption="Min-max load over headquarters, solved with HiGHS (docs/command.md).",
+                output=output,
+                excel=excel,
             )

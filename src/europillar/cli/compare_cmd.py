@@ -3,10 +3,12 @@ USA, Russia and China."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from europillar.cli.common import run_domain, scenario_option, split
-from europillar.cli.output import Format, emit_result
+from europillar.cli.output import Format, emit_result, excel_option, format_option, output_option
 from europillar.errors import InputError
 from europillar.scenario.vocabulary import DEFAULT_BLOCS, POWER_INDICATORS
 
@@ -47,7 +49,15 @@ def register(app: typer.Typer) -> None:
         indicator: str | None = typer.Option(
             None, "--indicator", help="Comma-separated: " + ", ".join(POWER_INDICATORS)
         ),
-        fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
+        long: bool = typer.Option(
+            False,
+            "--long",
+            help="The tidy form: one row per bloc, year and indicator (default: blocs side "
+            "by side, indicators as rows).",
+        ),
+        fmt: Format = format_option(),
+        output: Path | None = output_option(),
+        excel: bool = excel_option(),
     ) -> None:
         """Compare military spending, share of GDP, PPP, per capita and personnel by bloc."""
         first_year, last_year = year_span(year, first, last)
@@ -64,15 +74,47 @@ def register(app: typer.Typer) -> None:
             last_year=last_year,
             indicators=split(indicator) if indicator is not None else None,
         )
-        caption = "Units in the 'unit' column."
+        extra = {"years": result.meta["years"], "methods": result.meta["methods"]}
+        if long:
+            caption = "Units in the 'unit' column."
+            if fmt is Format.table:
+                caption += " Missing members are listed with --format csv or json."
+            emit_result(
+                result,
+                "comparison",
+                fmt,
+                title="Military power: bloc comparison",
+                caption=caption,
+                columns=SHOWN,
+                extra=extra,
+                output=output,
+                excel=excel,
+            )
+            return
+        from europillar.power.views import screen_cells, wide
+
+        table = wide(result.tables["comparison"])
+        shown_blocs = [str(b) for b in dict.fromkeys(result.tables["comparison"]["bloc"])]
         if fmt is Format.table:
-            caption += " Missing members are listed with --format csv or json."
+            emit_result(
+                result,
+                "comparison",
+                fmt,
+                title="Military power: blocs side by side",
+                caption="† total of fewer members than the bloc has (the CSV or JSON gives "
+                "<bloc>_missing; --long lists them by name).",
+                frame=screen_cells(table, shown_blocs),
+                output=output,
+                excel=excel,
+            )
+            return
         emit_result(
             result,
             "comparison",
             fmt,
-            title="Military power: bloc comparison",
-            caption=caption,
-            columns=SHOWN,
-            extra={"years": result.meta["years"], "methods": result.meta["methods"]},
+            "",
+            extra={**extra, "view": "wide"},
+            frame=table,
+            output=output,
+            excel=excel,
         )

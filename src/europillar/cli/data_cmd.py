@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from europillar.cli.output import Format, emit
+from europillar.cli.output import EXCEL_HELP, FORMAT_HELP, OUTPUT_HELP, Format, emit
 from europillar.errors import InputError
 
 if TYPE_CHECKING:
@@ -19,7 +19,9 @@ data_app = typer.Typer(
     help="The cited dataset: import, rebuild, list and show tables.", no_args_is_help=True
 )
 
-FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+FormatOption = Annotated[Format, typer.Option("--format", help=FORMAT_HELP)]
+OutputOption = Annotated[Path | None, typer.Option("--output", help=OUTPUT_HELP)]
+ExcelOption = Annotated[bool, typer.Option("--excel", help=EXCEL_HELP)]
 
 
 def _summary(tables: dict[str, pd.DataFrame], paths: list[Path]) -> pd.DataFrame:
@@ -92,21 +94,27 @@ def import_cmd(
 def build_cmd(
     raw_dir: Annotated[
         Path | None,
-        typer.Argument(help="Raw files folder (default ../shared/data/raw beside the repository)."),
+        typer.Argument(help="Raw files folder (same as --raw).", show_default=False),
+    ] = None,
+    raw: Annotated[
+        Path | None,
+        typer.Option(
+            "--raw",
+            help="Raw files folder. Default: $EUROPILLAR_RAW_DIR, else data/raw or "
+            "../shared/data/raw from the current folder (docs/data.md).",
+        ),
     ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="Folder to write the tables in.")
     ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Re-import every raw publisher file and regenerate the shipped observation tables."""
-    from europillar.data.build import OBSERVATIONS_DIR, build_tables, default_raw_dir, write_tables
+    """Re-import every raw publisher file and regenerate the shipped observation tables.
 
-    source = raw_dir or default_raw_dir()
-    if source is None:
-        raise InputError(
-            None, "RAW_DIR", None, "no raw folder given and ../shared/data/raw does not exist"
-        )
+    A missing publisher file is named with the page to download it from."""
+    from europillar.data.build import OBSERVATIONS_DIR, build_tables, find_raw_dir, write_tables
+
+    source = find_raw_dir(raw or raw_dir)
     tables = build_tables(source)
     paths = write_tables(tables, out)
     emit(
@@ -118,7 +126,9 @@ def build_cmd(
 
 
 @data_app.command("list")
-def list_cmd(fmt: FormatOption = Format.table) -> None:
+def list_cmd(
+    fmt: FormatOption = Format.table, output: OutputOption = None, excel: ExcelOption = False
+) -> None:
     """List the tables `europillar.data.load` and `data show` accept."""
     import pandas as pd
 
@@ -129,7 +139,7 @@ def list_cmd(fmt: FormatOption = Format.table) -> None:
     for name in dataset.names():
         frame = dataset.table(name)
         rows.append({"name": name, "rows": len(frame), "columns": ", ".join(frame.columns)})
-    emit(pd.DataFrame(rows), fmt, title="Data tables")
+    emit(pd.DataFrame(rows), fmt, title="Data tables", output=output, excel=excel)
 
 
 @data_app.command("show")
@@ -152,6 +162,8 @@ def show_cmd(
         ),
     ] = False,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
 ) -> None:
     """Show one table, optionally filtered by country, indicator and year.
 
@@ -193,18 +205,22 @@ def show_cmd(
         fmt,
         title=name,
         caption=f"Sources: {', '.join(sources)}" if sources else None,
+        output=output,
+        excel=excel,
     )
 
 
 @data_app.command("sources")
-def sources_cmd(fmt: FormatOption = Format.table) -> None:
+def sources_cmd(
+    fmt: FormatOption = Format.table, output: OutputOption = None, excel: ExcelOption = False
+) -> None:
     """List every source (all tables/sources/*.csv) with its terms of use."""
     from europillar.dataset import load
 
     frame = load().table("sources")
     if fmt is Format.table:
         frame = frame[["source_id", "publisher", "title", "edition", "date", "terms"]]
-    emit(frame, fmt, title="Sources registry")
+    emit(frame, fmt, title="Sources registry", output=output, excel=excel)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from europillar.cli.common import run_domain, scenario_option
-from europillar.cli.output import Format, emit_result
+from europillar.cli.output import Format, emit_result, excel_option, format_option, output_option
 from europillar.scenario.vocabulary import FAIR_SHARE_KEYS
 
 
@@ -83,10 +83,9 @@ def register(app: typer.Typer) -> None:
             "--view",
             help="categories, costs, members, units, budget (life-cycle totals first) or lifecycle.",
         ),
-        fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
-        output: Path | None = typer.Option(
-            None, "--output", help="Write to this file instead of the screen."
-        ),
+        fmt: Format = format_option(),
+        output: Path | None = output_option(),
+        excel: bool = excel_option(),
     ) -> None:
         """Capability gap per category, cost to close it, and each member's fair share."""
         from europillar.errors import InputError
@@ -122,6 +121,7 @@ def register(app: typer.Typer) -> None:
             extra=extra,
             output=output,
             frame=frame,
+            excel=excel,
         )
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from europillar.cli.common import run_domain, scenario_option, split
-from europillar.cli.output import Format, emit_result
+from europillar.cli.output import Format, emit_result, excel_option, format_option, output_option
 
 
 def register(app: typer.Typer) -> None:
@@ -29,7 +31,9 @@ def register(app: typer.Typer) -> None:
         list_satellites: bool = typer.Option(
             False, "--satellites", help="List the cited satellites and their element sets."
         ),
-        fmt: Format = typer.Option(Format.table, "--format", help="table, csv or json."),
+        fmt: Format = format_option(),
+        output: Path | None = output_option(),
+        excel: bool = excel_option(),
     ) -> None:
         """Revisit gaps, daily accesses and coverage per constellation, Europe alone vs with US."""
         result = run_domain(
@@ -50,6 +54,8 @@ def register(app: typer.Typer) -> None:
                 fmt,
                 title="ISR satellites (cited; estimates flagged)",
                 caption="Elements derived at the start date; period = 2*pi*sqrt(a^3/mu).",
+                output=output,
+                excel=excel,
             )
             return
         emit_result(
@@ -64,4 +70,6 @@ def register(app: typer.Typer) -> None:
                 "source_ids": list(result.sources),
                 "satellites_modelled": meta["satellites_modelled"],
             },
+            output=output,
+            excel=excel,
         )

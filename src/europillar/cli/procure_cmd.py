@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import typer
 
 from europillar.cli.common import run_domain, scenario_option
-from europillar.cli.output import Format, emit, emit_result
+from europillar.cli.output import (
+    Format,
+    emit,
+    emit_result,
+    excel_option,
+    format_option,
+    output_option,
+)
 from europillar.errors import InputError
 
-FORMAT_OPTION = typer.Option(Format.table, "--format", help="table | csv | json")
 PROGRAMME_COLUMNS = [
     "category",
     "candidate_id",
@@ -74,7 +81,9 @@ def register(app: typer.Typer) -> None:
         sensitivity: bool = typer.Option(
             False, "--sensitivity", help="Also vary K and juste retour."
         ),
-        fmt: Format = FORMAT_OPTION,
+        fmt: Format = format_option(),
+        output: Path | None = output_option(),
+        excel: bool = excel_option(),
     ) -> None:
         """Choose platforms and split orders to cover member targets at least cost."""
         from europillar.procurement.data import COST_CASES
@@ -121,16 +130,34 @@ def register(app: typer.Typer) -> None:
                 fmt,
                 title="Joint programmes",
                 caption=f"{money}; targets: {meta['targets_origin']}",
+                output=output,
+                excel=excel,
             )
             emit(
                 result.tables["savings_by_category"],
                 fmt,
                 title="Savings by category (joint vs national baseline)",
                 caption=money,
+                output=output,
+                excel=excel,
             )
-            emit_result(result, "members", fmt, "Plan by member and category", _summary(meta))
+            emit_result(
+                result,
+                "members",
+                fmt,
+                "Plan by member and category",
+                _summary(meta),
+                output=output,
+                excel=excel,
+            )
             if sensitivity:
-                emit(result.tables["sensitivity"], fmt, title="Sensitivity to K and juste retour")
+                emit(
+                    result.tables["sensitivity"],
+                    fmt,
+                    title="Sensitivity to K and juste retour",
+                    output=output,
+                    excel=excel,
+                )
             return
         solver = {
             "name": meta["solver"],
@@ -154,7 +181,15 @@ def register(app: typer.Typer) -> None:
             for name in PAYLOAD_TABLES:
                 if name in result.tables:
                     extra[name] = table_records(result.tables[name])
-        emit_result(result, "members", fmt, "Plan by member and category", extra=extra)
+        emit_result(
+            result,
+            "members",
+            fmt,
+            "Plan by member and category",
+            extra=extra,
+            output=output,
+            excel=excel,
+        )
 
 
 def _register_fragmentation(app: typer.Typer) -> None:
@@ -181,7 +216,9 @@ def _register_fragmentation(app: typer.Typer) -> None:
         trend_years: str = typer.Option(
             None, "--trend", help="Comma-separated years: bloc metrics per year."
         ),
-        fmt: Format = FORMAT_OPTION,
+        fmt: Format = format_option(),
+        output: Path | None = output_option(),
+        excel: bool = excel_option(),
     ) -> None:
         """Types, effective types, shared types and origin shares per category, bloc vs bloc."""
         from europillar.procurement import compare, load_table
@@ -193,6 +230,8 @@ def _register_fragmentation(app: typer.Typer) -> None:
                 fmt,
                 title="Published counts of weapon-system types",
                 caption="Blank value: a published claim without a number. Sources: sources registry.",
+                output=output,
+                excel=excel,
             )
             return
 
@@ -222,7 +261,14 @@ def _register_fragmentation(app: typer.Typer) -> None:
                     None, "--trend", trend_years, "must be comma-separated years"
                 ) from None
             table = trend(inventory, members(bloc), bloc, years, level=level, status=status)
-            emit(table.round(6), fmt, title=f"Fragmentation trend, {bloc}", caption=caption)
+            emit(
+                table.round(6),
+                fmt,
+                title=f"Fragmentation trend, {bloc}",
+                caption=caption,
+                output=output,
+                excel=excel,
+            )
             return
         table = compare(
             inventory,
@@ -232,7 +278,12 @@ def _register_fragmentation(app: typer.Typer) -> None:
             status=status,
         )
         emit(
-            table.round(6), fmt, title=f"Fragmentation {bloc} vs {versus}, {year}", caption=caption
+            table.round(6),
+            fmt,
+            title=f"Fragmentation {bloc} vs {versus}, {year}",
+            caption=caption,
+            output=output,
+            excel=excel,
         )
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
+from pathlib import Path
 
 import typer
 
 from europillar.cli.common import run_domain, scenario_option
-from europillar.cli.output import Format, emit_result
+from europillar.cli.output import Format, emit_payload, emit_result, excel_option, output_option
 
 
 class View(StrEnum):
@@ -46,8 +46,12 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(1, "--workers", min=1, help="local worker processes"),
         view: View = typer.Option(View.categories, "--view", help="which table to print"),
         fmt: Format = typer.Option(
-            Format.table, "--format", help="table, csv or json (json: every table)"
+            Format.table,
+            "--format",
+            help="table, csv, json (every table) or xlsx (every table; needs --out FILE).",
         ),
+        output: Path | None = output_option(),
+        excel: bool = excel_option(),
     ) -> None:
         """Does Europe's build-up outrun the US drawdown? Coverage per year and category.
 
@@ -78,12 +82,18 @@ def register(app: typer.Typer) -> None:
             )
         meta = result.meta
         if fmt is Format.json:
-            from europillar.tabular import dumps
-
-            sys.stdout.write(dumps({"scenario": meta["scenario"], **result.to_payload()}))
+            emit_payload({"scenario": meta["scenario"], **result.to_payload()}, output)
             return
         caption = (
             f"Scenario {meta['scenario']}; {meta['draws']} draws, seed {meta['seed']}; "
             f"threshold {meta['threshold_pct']:g}% coverage. Coverage in % of requirement."
         )
-        emit_result(result, TABLES[view], fmt, title=f"Transition: {view.value}", caption=caption)
+        emit_result(
+            result,
+            TABLES[view],
+            fmt,
+            title=f"Transition: {view.value}",
+            caption=caption,
+            output=output,
+            excel=excel,
+        )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from europillar.cli.common import run_domain, scenario_option, split
-from europillar.cli.output import Format, emit_result
+from europillar.cli.output import EXCEL_HELP, FORMAT_HELP, OUTPUT_HELP, Format, emit_result
 from europillar.scenario.vocabulary import RULE_PRESETS
 
 
@@ -55,7 +56,9 @@ def _voting(
         list[str] | None,
         typer.Option("--members", help="Participating members (ISO3, comma-separated)."),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table, csv or json.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", help=FORMAT_HELP)] = Format.table,
+    output: Annotated[Path | None, typer.Option("--out", "--output", help=OUTPUT_HELP)] = None,
+    excel: Annotated[bool, typer.Option("--excel", help=EXCEL_HELP)] = False,
 ) -> None:
     """Exact Banzhaf and Shapley–Shubik power of each member under a decision rule."""
     from europillar.scenario.legacy import rule_option
@@ -97,6 +100,8 @@ def _voting(
             "coleman_power_to_act": float(rules["coleman_power_to_act"]),
             "method": rules["method"],
         },
+        output=output,
+        excel=excel,
     )
 
 
@@ -121,7 +126,9 @@ def _threats(
     year: Annotated[
         int | None, typer.Option("--year", help="Year of the QMV population figures.")
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table, csv or json.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", help=FORMAT_HELP)] = Format.table,
+    output: Annotated[Path | None, typer.Option("--out", "--output", help=OUTPUT_HELP)] = None,
+    excel: Annotated[bool, typer.Option("--excel", help=EXCEL_HELP)] = False,
 ) -> None:
     """Threat perceptions: coded matrix, clusters, mission support, best package, simulation."""
     from europillar.errors import InputError
@@ -148,6 +155,8 @@ def _threats(
         title=f"Threat perceptions: {view.value}",
         caption=caption,
         extra={"view": view.value},
+        output=output,
+        excel=excel,
     )
 
 

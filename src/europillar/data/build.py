@@ -36,6 +36,16 @@ RAW_FILES: dict[str, list[str]] = {
     "worldbank": [f"worldbank/{name}" for name in sorted(WB_FILES)],
     "cow": ["cow_nmc/NMC-70-abridged.csv"],
 }
+# The registry entry that says where each raw file comes from (publisher page, edition).
+RAW_SOURCES: dict[str, str] = {
+    "sipri_milex/SIPRI-Milex-data-1949-2024_2.xlsx": "sipri_milex_2025",
+    "nato_defexp/240617-def-exp-2024-TABLES-en.xlsx": "nato_defexp_2024",
+    "worldbank/gdp.csv": "wb_wdi_gdp",
+    "worldbank/population.csv": "wb_wdi_population",
+    "worldbank/ppp-gdp.csv": "wb_wdi_ppp",
+    "cow_nmc/NMC-70-abridged.csv": "cow_nmc_v7",
+}
+RAW_ENV = "EUROPILLAR_RAW_DIR"
 
 
 def _one(files: Sequence[Path], importer: str) -> Path:
@@ -49,10 +59,65 @@ def _one(files: Sequence[Path], importer: str) -> Path:
     return Path(files[0])
 
 
+def raw_locations() -> list[Path]:
+    """Where ``data build`` looks for the raw folder, in order (docs/data.md):
+    ``$EUROPILLAR_RAW_DIR``; ``data/raw`` and ``../shared/data/raw`` from the current
+    folder (a clone, whatever way the package is installed); ``../shared/data/raw``
+    beside the source tree (an editable install)."""
+    import os
+
+    places = []
+    if os.environ.get(RAW_ENV):
+        places.append(Path(os.environ[RAW_ENV]))
+    cwd = Path.cwd()
+    places += [cwd / "data" / "raw", cwd.parent / "shared" / "data" / "raw"]
+    places.append(REPO_ROOT.parent / "shared" / "data" / "raw")
+    return list(dict.fromkeys(p.resolve() for p in places))
+
+
 def default_raw_dir() -> Path | None:
-    """../shared/data/raw beside the repository, when it exists."""
-    candidate = REPO_ROOT.parent / "shared" / "data" / "raw"
-    return candidate if candidate.is_dir() else None
+    """The first of :func:`raw_locations` that exists, or None."""
+    return next((p for p in raw_locations() if p.is_dir()), None)
+
+
+def find_raw_dir(given: Path | None) -> Path:
+    """``given`` (``--raw DIR``), else the first documented location that exists; one
+    sentence listing the places looked at when there is none."""
+    if given is not None:
+        if not given.is_dir():
+            raise InputError(None, "--raw", str(given), "is not a folder")
+        return given
+    found = default_raw_dir()
+    if found is None:
+        raise InputError(
+            None,
+            "--raw",
+            "(none given)",
+            "no raw data folder found; give --raw DIR or set "
+            f"{RAW_ENV} (looked in {', '.join(str(p) for p in raw_locations())})",
+        )
+    return found
+
+
+def missing_raw_files(raw: Path, sources: pd.DataFrame | None = None) -> list[str]:
+    """For each publisher file absent from ``raw``: where it goes and where to get it."""
+    if sources is None:
+        from europillar.data import load
+
+        sources = load("sources")
+    registry = sources.set_index("source_id")
+    hints = []
+    for files in RAW_FILES.values():
+        for relative in files:
+            if (raw / relative).is_file():
+                continue
+            source_id = RAW_SOURCES[relative]
+            entry = registry.loc[source_id]
+            hints.append(
+                f"{relative} ({entry['publisher']}, {entry['title']}, {entry['edition']}: "
+                f"download from {entry['url']})"
+            )
+    return hints
 
 
 def run_importer(name: str, files: Sequence[str | Path]) -> pd.DataFrame:
@@ -67,6 +132,9 @@ def build_tables(raw_dir: str | Path) -> dict[str, pd.DataFrame]:
     raw = Path(raw_dir)
     if not raw.is_dir():
         raise InputError(str(raw), None, str(raw), "raw data folder not found")
+    missing = missing_raw_files(raw)
+    if missing:
+        raise InputError(None, "--raw", str(raw), "publisher files missing: " + "; ".join(missing))
     tables = {
         name: run_importer(name, [raw / f for f in files]) for name, files in RAW_FILES.items()
     }

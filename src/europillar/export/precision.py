@@ -43,7 +43,9 @@ SUFFIX_DECIMALS = (
     ("_units", 0),
     ("_count", 0),
 )
-COUNT_UNITS = frozenset({"persons", "units", "members", "states", "countries", "draws"})
+COUNT_UNITS = frozenset(
+    {"persons", "units", "members", "states", "countries", "draws", "categories", "rules"}
+)
 
 
 @functools.cache

@@ -61,9 +61,15 @@ def with_names(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _is_na(value: Any) -> bool:
+    import pandas as pd
+
+    return value is pd.NA or value is pd.NaT
+
+
 def format_number(value: Any, decimals: int) -> str:
     """A figure for a reader: thousands separators, fixed decimals, en dash when missing."""
-    if value is None:
+    if value is None or _is_na(value):
         return MISSING
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -112,7 +118,10 @@ def for_screen(frame: pd.DataFrame) -> tuple[list[str], list[list[str]], list[bo
             if name == "year" or name.endswith("_year"):
                 cells.append(_year(value))
                 continue
-            decimals = decimals_by_column.get(name)
+            if name not in decimals_by_column:  # text, flags, mixed columns
+                cells.append(format_number(value, 0))
+                continue
+            decimals = decimals_by_column[name]
             if decimals is None:
                 unit = units[index] if units is not None else ""
                 decimals = precision.for_unit(unit) if unit else fallback[name]
@@ -122,7 +131,7 @@ def for_screen(frame: pd.DataFrame) -> tuple[list[str], list[list[str]], list[bo
 
 
 def _year(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)) or _is_na(value):
         return MISSING
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

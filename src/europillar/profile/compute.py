@@ -65,7 +65,9 @@ def series_table(
     return out[SERIES_COLUMNS]
 
 
-def series_coverage(table: pd.DataFrame, indicators: Sequence[str], years: Sequence[int]) -> pd.DataFrame:
+def series_coverage(
+    table: pd.DataFrame, indicators: Sequence[str], years: Sequence[int]
+) -> pd.DataFrame:
     """Per indicator: years with a figure out of the years asked for."""
     rows = []
     for indicator in indicators:
@@ -78,7 +80,9 @@ def series_coverage(table: pd.DataFrame, indicators: Sequence[str], years: Seque
                 "latest_year": have[-1] if have else None,
             }
         )
-    return pd.DataFrame(rows, columns=["indicator", "years_with_figure", "years_total", "latest_year"])
+    return pd.DataFrame(
+        rows, columns=["indicator", "years_with_figure", "years_total", "latest_year"]
+    )
 
 
 def holdings_table(
@@ -119,15 +123,20 @@ def holdings_table(
                 "status": str(best["status"].iloc[0]),
                 "platforms": platforms,
                 "source_id": ";".join(dict.fromkeys(best["source_id"].astype(str))),
-                "estimate": bool(best["estimate"].astype(str).str.lower().isin(["true", "1"]).any()),
+                "estimate": bool(
+                    best["estimate"].astype(str).str.lower().isin(["true", "1"]).any()
+                ),
                 "data_status": CITED,
             }
         )
     frame = pd.DataFrame(rows, columns=HOLDINGS_COLUMNS)
     frame["quantity"] = frame["quantity"].astype(float)
     frame["year"] = frame["year"].astype("Int64")
-    frame[["status", "platforms", "source_id"]] = frame[["status", "platforms", "source_id"]].fillna("")
-    frame["estimate"] = frame["estimate"].fillna(False).astype(bool)
+    frame[["status", "platforms", "source_id"]] = frame[
+        ["status", "platforms", "source_id"]
+    ].fillna("")
+    frame["estimate"] = frame["estimate"].astype(object).where(frame["estimate"].notna(), False)
+    frame["estimate"] = frame["estimate"].astype(bool)
     return frame
 
 
@@ -193,7 +202,14 @@ def voting_table(iso3: str, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         )
     return pd.DataFrame(
         rows,
-        columns=["rule", "members", "is_member", "banzhaf_normalized", "shapley_shubik", "equal_share"],
+        columns=[
+            "rule",
+            "members",
+            "is_member",
+            "banzhaf_normalized",
+            "shapley_shubik",
+            "equal_share",
+        ],
     )
 
 
