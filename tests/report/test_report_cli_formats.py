@@ -20,16 +20,20 @@ def run(*args: str) -> str:
 
 
 def test_compare_json_parses_with_rows_and_sources() -> None:
-    payload = json.loads(run("compare", "--year", "2024", "--format", "json"))
+    payload = json.loads(run("compare", "--year", "2024", "--long", "--format", "json"))
     assert payload["years"] == [2024]
     blocs = {row["bloc"] for row in payload["rows"]}
     assert blocs == {"EU27", "EUROPEAN_NATO", "USA", "RUS", "CHN"}
     assert "sipri_milex_2025" in payload["sources"]
+    wide = json.loads(run("compare", "--year", "2024", "--format", "json"))
+    assert wide["view"] == "wide"
+    assert {"indicator", "unit", "year", "EU27", "EUROPEAN_NATO", "USA"} <= set(wide["rows"][0])
 
 
 def test_compare_csv_has_expected_columns_and_coalition() -> None:
     text = run(
         "compare",
+        "--long",
         "--blocs",
         "USA",
         "--coalition",

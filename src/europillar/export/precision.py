@@ -79,7 +79,7 @@ def for_column(name: str) -> int | None:
 
 @functools.cache
 def for_unit(unit: str) -> int:
-    """Decimals for a value in ``unit`` (e.g. "USD m, constant 2023" -> 1)."""
+    """Decimals for a value in ``unit`` (e.g. USD m at constant prices -> 1)."""
     text = unit.strip().lower()
     if not text:
         return DEFAULT_DECIMALS

@@ -13,6 +13,8 @@ import re
 
 import pandas as pd
 
+from europillar import units
+
 MISSING_SUFFIX = "_missing"
 
 
@@ -43,7 +45,7 @@ MONEY_MILLIONS = re.compile(r"^(USD|international \$|EUR|local currency) m\b")
 SHORT_UNITS = {
     "% of GDP": "%",
     "% per year": "%",
-    "USD per person, current": "USD per person",
+    units.USD_PER_PERSON: "USD per person",
     "thousand persons": "thousand",
 }
 
