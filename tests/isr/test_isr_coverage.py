@@ -182,3 +182,66 @@ def test_cli_unknown_theatre_exits_2_with_one_sentence() -> None:
 def test_bad_run_parameters_raise_input_error() -> None:
     with pytest.raises(InputError, match="step_seconds"):
         CoverageRun(start=START, step_seconds=0.0).validate()
+
+
+def reference_stats(visible: np.ndarray) -> dict[str, np.ndarray]:
+    """The previous implementation's definitions on a whole (steps, points) matrix:
+    longest gap from the running maximum of the last step seen (int64 throughout)."""
+    steps = np.arange(visible.shape[0])[:, None]
+    last_seen = np.maximum.accumulate(np.where(visible, steps, -1), axis=0)
+    before = np.vstack([np.zeros((1, visible.shape[1]), bool), visible[:-1]])
+    return {
+        "accesses": (visible & ~before).sum(axis=0),
+        "visible_steps": visible.sum(axis=0),
+        "max_gap_steps": (steps - last_seen).max(axis=0),
+    }
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_transition_gaps_equal_running_maximum_gaps_in_any_chunking(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n_t, n_g = 97, 23
+    density = rng.uniform(0.02, 0.6)
+    visible = rng.random((n_t, n_g)) < density
+    visible[:, 0] = False  # never seen
+    visible[:, 1] = True  # always seen
+    expected = reference_stats(visible)
+    for split in (n_t, 40, 7, 1):
+        state = _RunState(n_g)
+        for t0 in range(0, n_t, split):
+            state.update(visible[t0 : t0 + split], t0)
+        for key, value in expected.items():
+            assert np.array_equal(getattr(state, key), value), (split, key)
+
+
+def test_tiled_coverage_equals_the_reference_on_a_small_constellation() -> None:
+    rng = np.random.default_rng(11)
+    elements = [
+        ElementSet(f"s{i}", START, EARTH_RADIUS_KM + alt, 0.0, inc, raan, 0.0, ph)
+        for i, (alt, inc, raan, ph) in enumerate(
+            zip(
+                rng.uniform(400, 900, 5),
+                rng.uniform(50, 99, 5),
+                rng.uniform(0, 360, 5),
+                rng.uniform(0, 360, 5),
+                strict=True,
+            )
+        )
+    ]
+    jd = julian_date(START) + np.arange(0, 2 * 86400, 300) / 86400.0
+    ecef, ok = propagate_ecef(elements, jd)
+    grid = make_grid(48.0, 58.0, 5.0, 25.0, 0.5)
+    fov = np.full(5, 35.0)
+    radius = np.linalg.norm(ecef, axis=-1)
+    lam = central_angle_limit_rad(radius, fov[:, None])
+    cosang = np.einsum("stk,gk->stg", ecef / radius[..., None], grid.unit)
+    seen_by = ok[..., None] & (cosang >= np.cos(lam)[..., None])  # (S, T, G)
+    groups = {"all": [0, 1, 2, 3, 4], "two": [1, 3]}
+    for time_chunk, point_chunk in ((1000, 100_000), (37, 64), (100, 9)):
+        stats = group_point_stats(ecef, ok, fov, grid, groups, 300.0, time_chunk, point_chunk)
+        for name, members in groups.items():
+            expected = reference_stats(seen_by[members].any(axis=0))
+            got = stats[name]
+            assert np.array_equal(got.accesses, expected["accesses"])
+            assert np.array_equal(got.visible_steps, expected["visible_steps"])
+            assert np.array_equal(got.max_gap_h, expected["max_gap_steps"] * 300.0 / 3600.0)
