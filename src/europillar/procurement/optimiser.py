@@ -1,7 +1,9 @@
 """Joint procurement as a mixed-integer programme solved by HiGHS.
 
 Minimise the cost of covering every member's target when members may pool orders: pooled
-orders ride further down each platform's learning curve. Constraints: coverage per member
+orders ride further down each platform's learning curve. Without juste retour the plan is
+first solved exactly by category (``decompose.py``); the full MIP below runs when juste
+retour ties members to units or when the by-category bounds do not meet ``mip_rel_gap``. Constraints: coverage per member
 and category, production capacity until the target year, at most K types per category,
 an optional buy-European value share and an optional juste-retour band. Learning curves
 are concave, so they enter as incremental segments with ordering binaries.
@@ -18,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from europillar.highs import new_highs, run
+from europillar.procurement.decompose import fill_members, solve_by_category
 from europillar.procurement.learning import order_cost, piecewise
 from europillar.procurement.problem import (
     ProcurementProblem,
@@ -114,7 +117,10 @@ class MipModel:
 
 
 def solve(
-    problem: ProcurementProblem, drop: tuple[str, ...] = (), achievable: bool = False
+    problem: ProcurementProblem,
+    drop: tuple[str, ...] = (),
+    achievable: bool = False,
+    method: str = "auto",
 ) -> PlanResult:
     """Solve the joint plan; ``drop`` names constraint families to relax (for diagnosis).
 
@@ -123,7 +129,12 @@ def solve(
     the category's total target (so shells and tanks weigh alike, and any unit delivered
     counts); then the least cost that delivers that much. Used when production capacity by
     the target year cannot meet the targets (docs/procurement.md).
+
+    ``method="auto"`` solves by category when that is exact (``decompose.py``: targets as
+    equalities, no juste retour) and runs the full MIP otherwise; ``"mip"`` always does.
     """
+    if method not in ("auto", "mip"):
+        raise ValueError(f"method must be 'auto' or 'mip', got {method!r}")
     targets = check_targets(problem.targets)
     candidates = check_candidates(problem.candidates)
     demand = targets.groupby("category")["units"].sum().to_dict()
@@ -131,6 +142,26 @@ def solve(
     wanted = {(r.iso3, r.category): int(r.units) for r in targets.itertuples()}
     cands = candidates[candidates["category"].isin(demand)].reset_index(drop=True)
 
+    by_category = problem.juste_retour_pct is None or "juste_retour" in drop
+    if method == "auto" and not achievable and by_category:
+        began = time.perf_counter()
+        exact = solve_by_category(problem, cands, demand, drop)
+        if exact is not None:
+            totals, objective, gap = exact
+            info = cands.set_index("candidate_id")
+            rows = fill_members(totals, wanted, info["category"].to_dict())
+            plan, programmes, shares = _tables(rows, info, problem)
+            return PlanResult(
+                status="optimal",
+                objective=objective,
+                cost=float(programmes["cost"].sum()) if len(programmes) else 0.0,
+                mip_gap_pct=100.0 * gap,
+                solve_time_s=time.perf_counter() - began,
+                plan=plan,
+                programmes=programmes,
+                shares=shares,
+                dropped=drop,
+            )
     mip = MipModel()
     x: dict[tuple[str, str], int] = {}
     y: dict[str, int] = {}
