@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from europillar.procurement.learning import order_cost
-from europillar.procurement.optimiser import MipModel, PlanResult, solve, with_settings
+from europillar.procurement.mip import MipModel
+from europillar.procurement.optimiser import PlanResult, solve, with_settings
 from europillar.procurement.problem import (
     ProcurementProblem,
     check_candidates,
