@@ -54,13 +54,30 @@ def _voting(
     ] = None,
     members: Annotated[
         list[str] | None,
-        typer.Option("--members", help="Participating members (ISO3, comma-separated)."),
+        typer.Option(
+            "--members",
+            help="Participating members (ISO3, comma-separated), or EU27+ followed by "
+            "joining states, e.g. EU27+UKR,MDA,ALB (UN WPP 2024 populations).",
+        ),
+    ] = None,
+    population: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--population",
+            help="ISO3=persons for a state with no shipped figure (repeatable); needs "
+            "--population-source.",
+        ),
+    ] = None,
+    population_source: Annotated[
+        str | None,
+        typer.Option("--population-source", help="Publisher, date and unit of --population."),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help=FORMAT_HELP)] = Format.table,
     output: Annotated[Path | None, typer.Option("--out", "--output", help=OUTPUT_HELP)] = None,
     excel: Annotated[bool, typer.Option("--excel", help=EXCEL_HELP)] = False,
 ) -> None:
     """Exact Banzhaf and Shapley–Shubik power of each member under a decision rule."""
+    from europillar.errors import InputError
     from europillar.scenario.legacy import rule_option
 
     chosen = None
@@ -69,8 +86,26 @@ def _voting(
         for note in notes:
             typer.echo(note, err=True)
     codes = [c.upper() for item in members or [] for c in split(item)] or None
+    joining = None
+    if codes and codes[0].startswith("EU27+"):
+        joining = [codes[0].removeprefix("EU27+"), *codes[1:]]
+        codes = None
+    figures: dict[str, int] = {}
+    for item in population or []:
+        iso3, _, value = item.partition("=")
+        if not value.strip().isdigit():
+            raise InputError(None, "--population", item, "must be ISO3=persons (an integer)")
+        figures[iso3.strip().upper()] = int(value)
     result = run_domain(
-        "decisions", scenario, rule=chosen, compare_rules=[], members=codes, year=year
+        "decisions",
+        scenario,
+        rule=chosen,
+        compare_rules=[],
+        members=codes,
+        enlargement=joining,
+        populations=figures or None,
+        population_source=population_source,
+        year=year,
     )
     keep = ["iso3"]
     if index in (Index.banzhaf, Index.all):

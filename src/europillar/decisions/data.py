@@ -15,7 +15,7 @@ from europillar.errors import InputError
 if TYPE_CHECKING:
     from europillar.dataset import Dataset
 
-TABLES = ("qmv_population", "threat_perceptions", "missions")
+TABLES = ("qmv_population", "candidate_population", "threat_perceptions", "missions")
 
 
 def load_table(name: str, dataset: Dataset | None = None) -> pd.DataFrame:
@@ -48,3 +48,23 @@ def qmv_population(
 def qmv_sources(year: int, dataset: Dataset | None = None) -> list[str]:
     table = load_table("qmv_population", dataset)
     return sorted(set(table.loc[table["year"] == year, "source_id"].astype(str)))
+
+
+def candidate_population(
+    year: int, dataset: Dataset | None = None
+) -> tuple[dict[str, int], dict[str, int], list[str]]:
+    """Populations of states outside the EU27 (candidates and neighbours), persons.
+
+    For each state the latest shipped figure not after ``year`` (the earliest when every
+    figure is later). Returns ({iso3: persons}, {iso3: year of the figure}, source ids).
+    """
+    table = load_table("candidate_population", dataset)
+    figures: dict[str, int] = {}
+    years: dict[str, int] = {}
+    for iso3, rows in table.groupby("iso3"):
+        rows = rows.sort_values("year")
+        usable = rows[rows["year"].astype(int) <= year]
+        row = (usable if len(usable) else rows).iloc[-1 if len(usable) else 0]
+        figures[str(iso3)] = int(row["population"])
+        years[str(iso3)] = int(row["year"])
+    return figures, years, sorted(set(table["source_id"].astype(str)))

@@ -97,6 +97,7 @@ def run(inputs: DecisionsInputs) -> DecisionsResult:
     ]
     notes = [
         f"QMV population figures of {inputs.population_year} (persons, Council Annex III).",
+        *inputs.population_notes,
         "Threat priorities are europillar's coding (0-3) of the cited sources; mission "
         "relevances are europillar assumptions (missions.csv).",
     ]

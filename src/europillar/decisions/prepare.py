@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from europillar.decisions.data import load_table, qmv_population, qmv_sources
+from europillar.decisions.data import (
+    candidate_population,
+    load_table,
+    qmv_population,
+    qmv_sources,
+)
 from europillar.decisions.rules import RuleSpec, parse_rule, preset
 from europillar.errors import InputError
 from europillar.result import Origin
@@ -42,6 +47,7 @@ class DecisionsInputs:
     mission: str | None
     runs: int
     seed: int
+    population_notes: tuple[str, ...] = ()
 
 
 def rule_spec(rule: Any, origin: str = "scenario decisions.rule") -> RuleSpec:
@@ -58,6 +64,9 @@ def inputs(
     rule: Any = None,
     compare_rules: list[str] | None = None,
     members: list[str] | None = None,
+    enlargement: list[str] | None = None,
+    populations: dict[str, int] | None = None,
+    population_source: str | None = None,
     year: int | None = None,
     threshold: float | None = None,
     clusters: int | None = None,
@@ -72,6 +81,9 @@ def inputs(
         "rule": rule,
         "compare_rules": compare_rules,
         "members": members,
+        "enlargement": enlargement,
+        "populations": populations,
+        "population_source": population_source,
         "year": year,
         "threshold": threshold,
         "clusters": clusters,
@@ -82,16 +94,41 @@ def inputs(
     scenario = scenario_with(scenario, {"decisions": changes}, file="decisions options")
     settings = scenario.decisions
     used_year, population = qmv_population(settings.year, dataset)
-    participants = list(settings.members or sorted(population))
-    unknown = [m for m in participants if m not in population]
-    if unknown:
-        raise InputError(
-            scenario.name,
-            "decisions.members",
-            unknown,
-            f"not an EU member with a {used_year} QMV population figure",
-            sorted(population),
-        )
+    eu = sorted(population)
+    sources = list(qmv_sources(used_year, dataset))
+    participants = list(settings.members or [*eu, *settings.enlargement])
+    outside = [m for m in participants if m not in population]
+    notes: list[str] = []
+    if outside:
+        shipped, years, shipped_sources = candidate_population(used_year, dataset)
+        missing = [m for m in outside if m not in shipped and m not in settings.populations]
+        if missing:
+            raise InputError(
+                scenario.name,
+                "decisions.members" if settings.members else "decisions.enlargement",
+                missing,
+                f"no population figure (not an EU member with a {used_year} QMV figure, no "
+                "shipped UN WPP figure); give one in decisions.populations with "
+                "decisions.population_source",
+                sorted(set(population) | set(shipped)),
+            )
+        from_wpp = [m for m in outside if m not in settings.populations]
+        from_user = [m for m in outside if m in settings.populations]
+        for m in outside:
+            population[m] = int(settings.populations.get(m, shipped.get(m, 0)))
+        if from_wpp:
+            sources += shipped_sources
+            notes.append(
+                "Populations of "
+                + ", ".join(f"{m} ({years[m]})" for m in from_wpp)
+                + " from UN World Population Prospects 2024 (persons, 1 July; medium-variant "
+                "projection), beside the Council's 1 January figures for EU members."
+            )
+        if from_user:
+            notes.append(
+                f"Populations of {', '.join(from_user)} given in the scenario (persons): "
+                f"{settings.population_source.strip()}."
+            )
     missions = load_table("missions", dataset)
     if settings.mission is not None and settings.mission not in set(missions["mission_id"]):
         raise InputError(
@@ -108,7 +145,7 @@ def inputs(
         participants=tuple(participants),
         population=dict(population),
         population_year=used_year,
-        population_sources=tuple(qmv_sources(used_year, dataset)),
+        population_sources=tuple(dict.fromkeys(sources)),
         perceptions=load_table("threat_perceptions", dataset),
         missions=missions,
         threshold=settings.threshold,
@@ -117,4 +154,5 @@ def inputs(
         mission=settings.mission,
         runs=settings.runs,
         seed=settings.seed,
+        population_notes=tuple(notes),
     )

@@ -112,6 +112,19 @@ class DecisionsSettings(BaseModel):
     year: Year | None = Field(
         None, description="Year of the QMV population figures (unset: the latest)."
     )
+    enlargement: Annotated[list[Iso3], Field(max_length=LIST_MAX)] = Field(
+        default_factory=list,
+        description="States voting beside the EU members (e.g. UKR, MDA, the Western "
+        "Balkans), with the shipped UN WPP 2024 populations; used when members is unset.",
+    )
+    populations: dict[Iso3, Annotated[int, Field(ge=1, le=2_000_000_000)]] = Field(
+        default_factory=dict,
+        description="Population (persons) of a participant with no shipped figure; needs "
+        "population_source.",
+    )
+    population_source: Text = Field(
+        "", description="Where the figures in populations come from (publisher, date, unit)."
+    )
     threshold: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
         0.5, description="Support score (0-1) at which a member backs a mission."
     )
@@ -148,3 +161,22 @@ class DecisionsSettings(BaseModel):
     @classmethod
     def _members(cls, value: list[str] | None) -> list[str] | None:
         return check_countries(value)
+
+    @field_validator("enlargement")
+    @classmethod
+    def _enlargement(cls, value: list[str]) -> list[str]:
+        # Any ISO3 code: a state outside europillar's country list may join if it has a
+        # population (shipped, or in populations); decisions.inputs checks that.
+        if len(set(value)) != len(value):
+            raise PydanticCustomError("europillar_dup", "lists a country twice", {})
+        return value
+
+    @model_validator(mode="after")
+    def _cited(self) -> DecisionsSettings:
+        if self.populations and not self.population_source.strip():
+            raise PydanticCustomError(
+                "europillar_uncited",
+                "population figures need population_source (publisher, date, unit)",
+                {"bad": sorted(self.populations)},
+            )
+        return self
