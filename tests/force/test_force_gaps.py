@@ -62,3 +62,15 @@ def test_an_advocacy_total_is_never_used_as_an_inventory(replace_us_full) -> Non
     """Greenpeace's 2,073 European combat aircraft stays a cross-check (issue 12)."""
     row = replace_us_full.by_category.set_index("category").loc["combat_aircraft"]
     assert "aggregate row" not in row["note"] and row["european_inventory"] != 2073
+
+
+def test_the_report_shows_coverage_beside_gaps_and_costs(replace_us_full) -> None:  # type: ignore[no-untyped-def]
+    from europillar import dataset
+    from europillar.report.section import ReportContext
+    from europillar.report.sections.capability import render
+
+    ctx = ReportContext(2024, load_scenario("replace_us_full"), dataset.load())
+    html = render(replace_us_full, ctx).html
+    assert html.count("Data coverage") >= 3  # gap table, cost table, explanation
+    assert "insufficient data: 6 of 30 members" in html  # e.g. tankers
+    assert "30 of 30 members, 100 % of spending" in html  # nuclear warheads, satellites

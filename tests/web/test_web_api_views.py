@@ -90,6 +90,12 @@ def test_gaps_equal_the_engine(client: TestClient, small: dict) -> None:
     assert client.get(f"/api/scenarios/{sid}/gaps?table=secrets").status_code == 422
     assert client.get("/api/scenarios/999/gaps").status_code == 404
     assert client.get(f"/api/scenarios/{sid}/charts/coverage.svg").text.startswith("<svg")
+    # data coverage travels beside every gap and cost (docs/force-data.md)
+    assert list(web["coverage"]) == list(direct.by_category["coverage"])
+    coverage = _frame(client.get(f"/api/scenarios/{sid}/gaps?table=coverage").json())
+    assert {"category", "members_with_data", "members_total", "spending_share_pct"} <= set(
+        coverage.columns
+    )
 
 
 def test_voting_power_sums_to_one(client: TestClient, small: dict) -> None:

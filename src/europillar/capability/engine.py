@@ -180,6 +180,8 @@ def gaps_from_data(
         scenario.costs.operating,
         overrides,
     )
+    if "coverage" in by_category.columns:  # data coverage beside every cost
+        costs = costs.merge(by_category[["category", "coverage"]], on="category", how="left")
     totals = total_cost_by_unit(costs, bound)
     obs = prepare_observations(data.observations)
     budgets = member_budgets(

@@ -35,6 +35,7 @@ TABLE_COLUMNS = {
         "gap",
         "coverage_ratio",
         "data_status",
+        "coverage",
     ],
     View.costs: [
         "category",
@@ -45,6 +46,7 @@ TABLE_COLUMNS = {
         "total_high",
         "annual_central",
         "cost_status",
+        "coverage",
     ],
     View.members: [
         "iso3",

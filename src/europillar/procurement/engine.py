@@ -101,6 +101,17 @@ def run(inputs: ProcurementInputs) -> ProcurementResult:
         "fragmentation": fragmentation.round(6),
     }
     notes = [f"Targets: {inputs.targets_origin}."]
+    if inputs.coverage is not None and not inputs.coverage.empty:
+        from europillar.force.coverage import insufficient
+
+        tables["coverage"] = inputs.coverage
+        bought = set(problem.targets["category"])
+        low = inputs.coverage[~inputs.coverage["sufficient"].astype(bool)]
+        notes.extend(
+            f"{row['category']}: {insufficient(row)}; European holdings are a lower bound"
+            for _, row in low.iterrows()
+            if row["category"] in bought
+        )
     explanation = None
     if plan.status == "infeasible":
         explanation = explain_infeasible(problem)

@@ -39,6 +39,7 @@ class ProcurementInputs:
     inventory: pd.DataFrame
     candidate_sources: tuple[str, ...]
     sensitivity: bool = False
+    coverage: pd.DataFrame | None = None  # data coverage of the gap-derived targets
 
 
 def inputs(
@@ -126,4 +127,5 @@ def inputs(
         inventory,
         tuple(sorted(s for s in sources if s)),
         sensitivity,
+        gaps.table("coverage") if gaps is not None and "coverage" in gaps.tables else None,
     )

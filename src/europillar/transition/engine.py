@@ -74,6 +74,8 @@ def run(
         kernel,
     )
     model, params = inputs.model, inputs.params
+    if inputs.coverage is not None and not inputs.coverage.empty:
+        tables = {**tables, "coverage": inputs.coverage}
     return TransitionResult(
         tables=tables,
         sources=model.source_ids,

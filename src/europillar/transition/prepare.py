@@ -58,6 +58,7 @@ class TransitionInputs:
     draws: int
     seed: int
     notes: tuple[str, ...] = ()
+    coverage: pd.DataFrame | None = None  # data coverage of the bloc, per category
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def inputs(
         settings.draws,
         settings.seed,
         tuple(notes),
+        gaps.table("coverage") if "coverage" in gaps.tables else None,
     )
 
 

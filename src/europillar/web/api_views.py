@@ -19,7 +19,7 @@ from europillar.web.responses import field_error, input_error, svg_response, tab
 
 router = APIRouter(prefix="/api", tags=["views"])
 Fmt = Literal["json", "csv"]
-GAP_TABLES = ("by_category", "costs", "apportionment", "budget", "totals")
+GAP_TABLES = ("by_category", "costs", "apportionment", "budget", "totals", "coverage")
 
 
 @router.get("/health")
@@ -137,7 +137,9 @@ def _gaps(request: Request, scenario_id: int) -> Any:
 def gaps(
     scenario_id: int,
     request: Request,
-    table: Literal["by_category", "costs", "apportionment", "budget", "totals"] = "by_category",
+    table: Literal[
+        "by_category", "costs", "apportionment", "budget", "totals", "coverage"
+    ] = "by_category",
     format: Fmt = "json",
 ) -> Response:
     """Capability gaps of a saved scenario: one of its tables, with notes and sources."""

@@ -31,6 +31,7 @@ def _gap_table(result: CapabilityResult, caption: str) -> str:
             "US remaining": rows["us_available"],
             "Gap": rows["gap"],
             "Data": rows["data_status"],
+            "Data coverage": rows.get("coverage", pd.Series("", index=rows.index)),
         }
     )
     digits = {
@@ -50,6 +51,7 @@ def _cost_table(result: CapabilityResult) -> str:
             "High, USD bn": costs["total_high"] / 1e3,
             "Per year (central), USD bn": costs["annual_central"] / 1e3,
             "Status": costs["cost_status"],
+            "Data coverage": costs.get("coverage", pd.Series("", index=costs.index)),
         }
     )
     digits = {
@@ -136,6 +138,13 @@ def render(result: Result, ctx: ReportContext) -> Section:
         _member_table(result, ctx.names()),
         source_line(member_sources),
         f"<p><strong>Categories with missing data</strong> ({name}): {missing}.</p>",
+        (
+            "<p><strong>Data coverage.</strong> Beside each figure: how many members have a "
+            "cited holdings figure and the share of the bloc's military spending they hold. "
+            "Below 80 % the coverage ratio (and a gap against a total requirement) is not "
+            "shown: the row reads <em>insufficient data: N of M members</em> "
+            "(docs/force-data.md).</p>"
+        ),
         reproduce(ctx, "capability"),
     ]
     sources = sorted(set(gap_sources + cost_sources + member_sources + list(result.sources)))

@@ -298,8 +298,9 @@ async function loadGaps(id) {
   renderTable(document.getElementById("gaps-table"),
     [{ key: "category", label: "Category" }, { key: "unit", label: "Unit" }, { key: "requirement", label: "Requirement" },
      { key: "european_available", label: "European available" }, { key: "us_available", label: "US remaining" },
-     { key: "gap", label: "Gap" }, { key: "data_status", label: "Data" }],
-    r.data.rows, `Capability gaps (cost bound ${r.data.bound}, key ${r.data.key})`);
+     { key: "gap", label: "Gap" }, { key: "data_status", label: "Data" },
+     { key: "coverage", label: "Data coverage" }],
+    r.data.rows, `Capability gaps (cost bound ${r.data.bound}, key ${r.data.key}); data coverage: members with a cited figure and their share of the bloc's spending, "insufficient data" below 80 %`);
   document.getElementById("gaps-sources").textContent = "Sources: " + (r.data.sources || []).join(", ");
   const c = await api("GET", `/api/scenarios/${id}/gaps?table=costs`);
   if (c.ok) {
@@ -307,7 +308,8 @@ async function loadGaps(id) {
     renderTable(document.getElementById("costs-table"),
       [{ key: "category", label: "Category" }, { key: "units_to_buy", label: "Units to buy" },
        { key: "total_low", label: `Total, low (${money})` }, { key: "total_central", label: `Total, central (${money})` },
-       { key: "total_high", label: `Total, high (${money})` }, { key: "cost_status", label: "Cost data" }],
+       { key: "total_high", label: `Total, high (${money})` }, { key: "cost_status", label: "Cost data" },
+       { key: "coverage", label: "Data coverage" }],
       c.data.rows.filter((r) => r.units_to_buy), "Cost to close each gap: acquisition and operating cost over the horizon");
   }
   const t = await api("GET", `/api/scenarios/${id}/gaps?table=totals`);
