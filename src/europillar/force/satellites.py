@@ -22,6 +22,7 @@ import pandas as pd
 from europillar.force.holdings import HOLDINGS_COLUMNS
 
 SATELLITE_CATEGORIES = ("satellite_imaging", "satellite_sigint", "satellite_comms")
+RADAR = re.compile(r"radar|SAR\b|synthetic aperture", re.I)
 PHASING = (
     "UCS has no RAAN or mean anomaly: the satellites of one operator and category are "
     "spread evenly in RAAN (360/n apart) with mean anomaly 0 (europillar assumption)"
@@ -134,8 +135,14 @@ def _row(
     }
 
 
-def isr_satellites(ucs: pd.DataFrame, added: pd.DataFrame, europe: set[str]) -> pd.DataFrame:
-    """Imaging and SIGINT satellites of Europe and the USA in the ISR engine's table shape."""
+def isr_satellites(
+    ucs: pd.DataFrame, added: pd.DataFrame, europe: set[str], as_of: str = "9999-12-31"
+) -> pd.DataFrame:
+    """Imaging and SIGINT satellites of Europe and the USA in the ISR engine's table shape.
+
+    A satellite launched after ``as_of`` (ISO date, the start of the coverage window) is
+    listed with status 'planned', so it is not counted as in service.
+    """
     rows = ucs[ucs["category"].isin(("satellite_imaging", "satellite_sigint"))].copy()
     rows["launch_year"] = rows["launch_year"].astype(int)
     extra = launches(added)
@@ -146,6 +153,10 @@ def isr_satellites(ucs: pd.DataFrame, added: pd.DataFrame, europe: set[str]) -> 
         apogee_km=pd.to_numeric(extra["apogee_km"]),
         inclination_deg=pd.to_numeric(extra["inclination_deg"]),
     )
+    rows = rows.assign(detail=rows["detailed_purpose"].fillna("").astype(str))
+    extra = extra.assign(detail=extra["purpose"].fillna("").astype(str))
+    rows = rows.assign(detail=rows["detailed_purpose"].fillna("").astype(str))
+    extra = extra.assign(detail=extra["purpose"].fillna("").astype(str))
     both = pd.concat([rows, extra], ignore_index=True)
     both = both[both["holder"].isin(europe | {"USA"}) | both["holder"].str.startswith("POOLED_")]
     both = both.sort_values(["holder", "category", "name"], kind="stable")
@@ -161,10 +172,11 @@ def isr_satellites(ucs: pd.DataFrame, added: pd.DataFrame, europe: set[str]) -> 
             "constellation": both["holder"] + " " + both["category"].str.replace("satellite_", ""),
             "operator_iso3": both["holder"],
             "bloc": both["holder"].map(lambda h: "us" if h == "USA" else "europe"),
-            "sensor_type": both["category"].map(
-                {"satellite_imaging": "imaging", "satellite_sigint": "sigint"}
-            ),
-            "status": "operational",
+            "sensor_type": [
+                "sigint" if c == "satellite_sigint" else ("sar" if RADAR.search(d) else "optical")
+                for c, d in zip(both["category"], both["detail"], strict=True)
+            ],
+            "status": ["planned" if str(d) > as_of else "operational" for d in both["launch_date"]],
             "launch_year": both["launch_year"],
             "perigee_km": both["perigee_km"],
             "apogee_km": both["apogee_km"],

@@ -30,6 +30,7 @@ class IsrInputs:
     theatres: tuple[Theatre, ...]
     satellites: pd.DataFrame
     window: CoverageRun
+    notes: tuple[str, ...] = ()
 
 
 def inputs(
@@ -64,7 +65,21 @@ def inputs(
             raise InputError(
                 scenario.name, f"isr.theatres[{i}]", theatre, "unknown theatre", sorted(shipped)
             )
-    satellites = load_satellites(dataset)
+    notes: tuple[str, ...] = ()
+    if settings.catalogue == "ucs":
+        from europillar import countries
+        from europillar.force.satellites import PHASING, isr_satellites
+
+        europe = set(countries.all_codes(dataset)) - {"USA", "CAN", "RUS", "CHN"}
+        satellites = isr_satellites(
+            dataset.table("force/satellites_ucs"),
+            dataset.table("force/satellites_added"),
+            europe,
+            settings.start,
+        )
+        notes = (f"Satellites from the UCS database plus later launches: {PHASING}.",)
+    else:
+        satellites = load_satellites(dataset)
     if settings.constellations is not None:
         known = sorted(set(satellites["constellation"]))
         for i, name in enumerate(settings.constellations):
@@ -86,4 +101,5 @@ def inputs(
         tuple(shipped[t] for t in settings.theatres),
         satellites.reset_index(drop=True),
         window,
+        notes,
     )

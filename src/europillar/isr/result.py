@@ -62,6 +62,7 @@ def run(inputs: IsrInputs) -> IsrResult:
     notes = [
         f"Field of regard {window.field_of_regard_deg:g} degrees off nadir where none is "
         "published (assumption); orbit phasing not published is a labelled assumption.",
+        *inputs.notes,
     ]
     return IsrResult(
         tables={

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
@@ -17,6 +17,14 @@ class IsrSettings(BaseModel):
     theatres: Annotated[list[Name], Field(min_length=1, max_length=LIST_MAX)] = Field(
         default_factory=lambda: ["baltic"],
         description="Theatre ids of data/tables/isr/theatres.csv.",
+    )
+    catalogue: Literal["cited", "ucs"] = Field(
+        "cited",
+        description=(
+            "Satellites: 'cited' (isr/satellites.csv, orbits and phasing per satellite) or 'ucs' "
+            "(every European and US military/government imaging and SIGINT satellite of the UCS "
+            "database plus later launches; phasing assumed, docs/force-data.md)."
+        ),
     )
     constellations: Annotated[list[Name], Field(min_length=1, max_length=LIST_MAX)] | None = Field(
         None, description="Only these constellations (unset: every cited satellite)."
