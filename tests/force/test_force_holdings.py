@@ -165,3 +165,25 @@ def test_check_holdings_names_file_row_and_column() -> None:
     with pytest.raises(InputError) as info:
         check_holdings(frame)
     assert "force/holdings.csv" in str(info.value) and "row 3.scope" in str(info.value)
+
+
+def test_platform_fleets_feed_fragmentation_with_types_and_origins() -> None:
+    """Holdings platform rows become fleets: the maker is dropped from the type, origin
+    comes from in_service.csv or the SIPRI supplier, and is left blank otherwise."""
+    from europillar import countries, data
+    from europillar.force.matrix import ForceData, platform_fleets
+    from europillar.procurement.fragmentation import metrics
+
+    fleets = platform_fleets(
+        ForceData.from_tables(data.load),
+        data.load("force/transfers_sipri"),
+        data.load("procurement/in_service"),
+        set(countries.all_codes()) - {"USA", "CAN", "RUS", "CHN"},
+    )
+    grc = fleets[(fleets["iso3"] == "GRC") & (fleets["category"] == "mbt")].set_index("type")
+    assert {"Leopard 1", "Leopard 2", "M48", "M60"} <= set(grc.index)
+    f16 = fleets[(fleets["iso3"] == "POL") & (fleets["type"] == "F-16")]
+    assert list(f16["origin_bloc"]) == ["us"]  # SIPRI: delivered by the United States
+    assert set(fleets["origin_bloc"]) <= {"european", "us", "other", ""}
+    table = metrics(fleets, ["GRC"], "GRC").set_index("category")
+    assert table.loc["mbt", "n_types"] == 4

@@ -216,6 +216,11 @@ def _register_fragmentation(app: typer.Typer) -> None:
         trend_years: str = typer.Option(
             None, "--trend", help="Comma-separated years: bloc metrics per year."
         ),
+        holdings: bool = typer.Option(
+            False,
+            "--holdings",
+            help="Count fleets from the force holdings (platform rows, docs/force-data.md).",
+        ),
         fmt: Format = format_option(),
         output: Path | None = output_option(),
         excel: bool = excel_option(),
@@ -247,6 +252,22 @@ def _register_fragmentation(app: typer.Typer) -> None:
 
             inventory = as_inventory(designations_proxy(read_trade_register(sipri), since=since))
             caption = "PROXY: SIPRI imports only, domestic production absent (sipri_at_2025)"
+        elif holdings:
+            from europillar import countries, dataset
+            from europillar.force.matrix import ForceData, platform_fleets
+
+            tables = dataset.load()
+            european = set(countries.all_codes(tables)) - {"USA", "CAN", "RUS", "CHN"}
+            inventory = platform_fleets(
+                ForceData.from_tables(tables.table),
+                tables.table("force/transfers_sipri"),
+                load_table("in_service"),
+                european,
+            )
+            caption = (
+                "Fleets from the force holdings (platform rows; parts of fleets included, so "
+                "a lower bound); origin from in_service.csv or the SIPRI supplier, else blank"
+            )
         else:
             inventory = load_table("in_service")
             caption = "Cited in-service rows only (partial catalogue); sources: proc_* in the sources registry"

@@ -9,6 +9,7 @@ or ``Dataset.table``). ``matrix(data)`` gives every candidate figure with its ra
 from __future__ import annotations
 
 from collections.abc import Callable
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -182,3 +183,93 @@ def inventory_as_of(inventory: pd.DataFrame, year: int) -> pd.DataFrame:
     if "status" not in inventory.columns:
         inventory = inventory.assign(status="total")
     return latest(inventory.assign(chosen=True), year).drop(columns="chosen")
+
+
+MAKERS = re.compile(
+    r"^(Lockheed Martin|Lockheed|Boeing|Airbus Helicopters|Airbus|General Atomics|Dassault|"
+    r"Leonardo|McDonnell Douglas|Sikorsky|Mil|Mikoyan|Sukhoi|Panavia|Saab|Embraer|KAI|TAI|Bell|"
+    r"IAI|Northrop Grumman|Chengdu|CASA|Gulfstream|ATR)\s+"
+)
+NOT_EQUIPMENT = (
+    "c2_hq",
+    "troops_brigade",
+    "ammo_155mm_stock",
+    "ammo_155mm_production",
+    "nuclear_warhead",
+)
+FLEET_COLUMNS = [
+    "iso3",
+    "category",
+    "type",
+    "variant",
+    "year",
+    "status",
+    "quantity",
+    "origin_bloc",
+    "source_id",
+]
+
+
+def platform_fleets(
+    data: ForceData, transfers: pd.DataFrame, in_service: pd.DataFrame, european: set[str]
+) -> pd.DataFrame:
+    """Platform-level fleets from the holdings, in the shape procurement's fragmentation reads.
+
+    One row per (country, category, platform): the latest year, then the lowest source
+    tier. ``origin_bloc`` comes from procurement/in_service.csv for the same platform
+    family, else from the SIPRI register's supplier of that family to the holder; where
+    neither names it, it is left empty (not counted in origin shares, never guessed).
+    """
+    from europillar.force.holdings import source_ranks
+    from europillar.force.orders import family
+
+    rows = data.holdings[
+        (data.holdings["holder_type"] == "country")
+        & data.holdings["status"].isin(("active", "total"))
+        & ~data.holdings["platform"].str.strip().str.lower().isin(("", "none", "all types"))
+        & ~data.holdings["category"].isin(NOT_EQUIPMENT)
+    ].copy()
+    rows["platform"] = rows["platform"].str.replace(MAKERS, "", regex=True)
+    tiers = source_ranks(data.sources)["tier"]
+    # the type a fleet counts as: the model without its maker ('Lockheed Martin F-16' -> 'F-16')
+    rows["tier"] = tiers.reindex(rows["source_id"]).fillna(4).to_numpy()
+    rows["family"] = rows["platform"].map(family)
+    rows = rows.sort_values(
+        ["holder", "category", "family", "year", "tier"],
+        ascending=[True, True, True, False, True],
+        kind="stable",
+    )
+    rows = rows.drop_duplicates(["holder", "category", "family"], keep="first")
+    by_type = {
+        family(t): o for t, o in zip(in_service["type"], in_service["origin_bloc"], strict=True)
+    }
+    supplier = {
+        (i, family(d)): (
+            "us" if s == "United States" else "european" if s_iso in european else "other"
+        )
+        for i, d, s, s_iso in zip(
+            transfers["iso3"],
+            transfers["designation"],
+            transfers["supplier"],
+            transfers["supplier_iso3"],
+            strict=True,
+        )
+    }
+    origin = [
+        by_type.get(f) or supplier.get((h, f), "")
+        for h, f in zip(rows["holder"], rows["family"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "iso3": rows["holder"],
+            "category": rows["category"],
+            "type": rows["platform"],
+            "variant": rows["variant"],
+            "year": rows["year"],
+            "status": "in_service",
+            "quantity": rows["quantity"],
+            "origin_bloc": origin,
+            "source_id": rows["source_id"],
+        },
+        columns=FLEET_COLUMNS,
+    ).reset_index(drop=True)
