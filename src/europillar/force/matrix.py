@@ -8,8 +8,8 @@ or ``Dataset.table``). ``matrix(data)`` gives every candidate figure with its ra
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
