@@ -13,8 +13,12 @@ from europillar.burden import (
     gap_to_target,
     gap_totals,
     olson_zeckhauser,
+    targets_from,
     us_share_of_nato,
 )
+from europillar.data import load as _load
+
+TARGETS = targets_from(_load("burden/targets"))  # the cited 2 / 3.5 / 5 % targets
 
 
 def obs(rows: list[tuple[str, int, str, float]], source: str = "src") -> pd.DataFrame:
@@ -68,7 +72,7 @@ def test_nato_basis_preferred_then_sipri_then_none() -> None:
             ),
         ]
     )
-    table = burden_table(data, {2024: ["AAA", "BBB", "CCC"]}, [2024]).set_index("iso3")
+    table = burden_table(data, {2024: ["AAA", "BBB", "CCC"]}, [2024], TARGETS).set_index("iso3")
     assert table.loc["AAA", "basis"] == "NATO" and table.loc["AAA", "sources"] == "nato"
     assert table.loc["AAA", "gap_2pct_usd_m"] == pytest.approx(300.0)
     assert table.loc["AAA", "gap_5pct_usd_m"] == pytest.approx(1800.0)
@@ -76,7 +80,7 @@ def test_nato_basis_preferred_then_sipri_then_none() -> None:
     assert table.loc["BBB", "gap_2pct_usd_m"] == 0.0
     assert table.loc["BBB", "gap_5pct_usd_m"] == pytest.approx(10.0)  # 100 - 90
     assert table.loc["CCC", "basis"] == "" and math.isnan(table.loc["CCC", "gap_2pct_usd_m"])
-    totals = gap_totals(table.reset_index()).set_index("target_pct_of_gdp")
+    totals = gap_totals(table.reset_index(), TARGETS).set_index("target_pct_of_gdp")
     assert totals.loc[2.0, "gap_usd_current_m"] == pytest.approx(300.0)
     assert totals.loc[5.0, "gap_usd_current_m"] == pytest.approx(1810.0)
     assert totals.loc[5.0, "n_missing"] == 1 and totals.loc[5.0, "missing_members"] == "CCC"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from europillar.burden import burden_table, olson_zeckhauser, us_share_of_nato
+from europillar.burden import burden_table, olson_zeckhauser, targets_from, us_share_of_nato
 from europillar.data import load
 from europillar.power import resolve_blocs
+
+TARGETS = targets_from(load("burden/targets"))  # the cited 2 / 3.5 / 5 % targets
 
 # NATO, "Defence Expenditure of NATO Countries (2014-2024)", June 2024, Table 2, current
 # prices and exchange rates, column 2024e: United States 967,707 and "NATO Total"
@@ -35,7 +37,7 @@ def test_us_share_2024_matches_nato_published_total(observations: pd.DataFrame) 
 
 def test_burden_uses_nato_figures_for_allies_and_gaps_add_up(observations: pd.DataFrame) -> None:
     nato = resolve_blocs(["NATO"], [2024])["NATO"]
-    table = burden_table(observations, nato, [2024]).set_index("iso3")
+    table = burden_table(observations, nato, [2024], TARGETS).set_index("iso3")
     assert table.loc["DEU", "basis"] == "NATO"
     # Germany 2024e, NATO Table 2: 97,685.59 USD m
     assert table.loc["DEU", "spending_usd_current_m"] == pytest.approx(97_685.59, abs=0.01)
@@ -49,6 +51,6 @@ def test_burden_uses_nato_figures_for_allies_and_gaps_add_up(observations: pd.Da
 
 def test_olson_zeckhauser_on_real_data_is_a_valid_test(observations: pd.DataFrame) -> None:
     nato = resolve_blocs(["NATO"], [2024])["NATO"]
-    test = olson_zeckhauser(burden_table(observations, nato, [2024]), 2024)
+    test = olson_zeckhauser(burden_table(observations, nato, [2024], TARGETS), 2024)
     assert test.n == 31 and test.bases == "NATO"
     assert -1.0 <= test.spearman_rho <= 1.0 and 0.0 <= test.p_value <= 1.0

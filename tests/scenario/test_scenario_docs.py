@@ -60,3 +60,25 @@ def test_docs_example_is_a_valid_scenario() -> None:
     scenario = scenario_from_dict(tomllib.loads(block), file="docs/scenario.md")
     assert scenario.us_commitment.fraction("tanker") == 0.25
     assert scenario.costs.overrides()["air_defence_long"].acquisition == 1100
+
+
+def test_static_vocabularies_match_the_engines_and_data() -> None:
+    """The scenario schema's fixed lists (written out so the schema is static) are the
+    engines' and the dataset's."""
+    from europillar import dataset
+    from europillar.burden import targets_from
+    from europillar.cli.data_cmd import IMPORTER_NAMES
+    from europillar.command import SHIPPED
+    from europillar.data.build import IMPORTERS
+    from europillar.decisions import PRESETS
+    from europillar.power import INDICATORS
+    from europillar.scenario import vocabulary
+
+    data = dataset.load()
+    assert tuple(INDICATORS) == vocabulary.POWER_INDICATORS
+    assert (
+        tuple(t.id for t in targets_from(data.table("burden/targets"))) == vocabulary.BURDEN_TARGETS
+    )
+    assert set(vocabulary.RULE_PRESETS) == set(PRESETS)
+    assert vocabulary.SHIPPED_STRUCTURES == SHIPPED
+    assert tuple(sorted(IMPORTERS)) == IMPORTER_NAMES

@@ -9,7 +9,6 @@ from europillar.burden.engine import BurdenResult, run
 from europillar.burden.prepare import BurdenInputs, inputs
 from europillar.burden.sharing import (
     BURDEN_COLUMNS,
-    TARGETS,
     OlsonZeckhauser,
     Target,
     burden_table,
@@ -17,6 +16,7 @@ from europillar.burden.sharing import (
     gap_totals,
     olson_zeckhauser,
     olson_zeckhauser_by_year,
+    targets_from,
     us_share_of_nato,
 )
 
@@ -25,7 +25,6 @@ DOMAIN = "burden"
 __all__ = [
     "BURDEN_COLUMNS",
     "DOMAIN",
-    "TARGETS",
     "BurdenInputs",
     "BurdenResult",
     "OlsonZeckhauser",
@@ -37,5 +36,6 @@ __all__ = [
     "olson_zeckhauser",
     "olson_zeckhauser_by_year",
     "run",
+    "targets_from",
     "us_share_of_nato",
 ]

@@ -12,6 +12,7 @@ import pandas as pd
 
 from europillar.burden.prepare import BurdenInputs
 from europillar.burden.sharing import (
+    Target,
     burden_table,
     gap_totals,
     olson_zeckhauser_by_year,
@@ -22,6 +23,14 @@ from europillar.result import Result, make_meta, split_ids
 
 class BurdenResult(Result):
     """Burden sharing among a bloc's members (money in USD m, current)."""
+
+    @property
+    def targets(self) -> list[Target]:
+        """The spending targets compared with (cited), in the table's column order."""
+        return [
+            Target(t["id"], float(t["pct_of_gdp"]), t["label"], t["source_id"])
+            for t in self.meta["targets"]
+        ]
 
     @property
     def members(self) -> pd.DataFrame:
@@ -60,6 +69,9 @@ def run(inputs: BurdenInputs) -> BurdenResult:
             inputs.origin,
             bloc=inputs.bloc,
             years=list(inputs.years),
-            targets={t.id: t.label for t in inputs.targets},
+            targets=[
+                {"id": t.id, "pct_of_gdp": t.pct_of_gdp, "label": t.label, "source_id": t.source_id}
+                for t in inputs.targets
+            ],
         ),
     )

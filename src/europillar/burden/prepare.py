@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from europillar.burden.sharing import TARGETS, Target
+from europillar.burden.sharing import Target, targets_from
+from europillar.errors import InputError
 from europillar.power.comparison import resolve_blocs
 from europillar.power.prepare import years_of
 from europillar.result import Origin
@@ -50,6 +51,12 @@ def inputs(
     scenario = scenario_with(scenario, {"burden": changes}, file="burden options")
     settings = scenario.burden
     years = years_of(settings.first_year, settings.last_year, dataset)
+    cited = {t.id: t for t in targets_from(dataset.table("burden/targets"))}
+    for i, target in enumerate(settings.targets):
+        if target not in cited:
+            raise InputError(
+                "burden/targets.csv", f"burden.targets[{i}]", target, "no cited target", list(cited)
+            )
     members = resolve_blocs([settings.bloc], years, dataset=dataset)[settings.bloc]
     return BurdenInputs(
         Origin.of(scenario, dataset),
@@ -57,5 +64,5 @@ def inputs(
         settings.bloc,
         {y: tuple(m) for y, m in members.items()},
         years,
-        tuple(t for t in TARGETS if t.id in settings.targets),
+        tuple(cited[t] for t in settings.targets),
     )

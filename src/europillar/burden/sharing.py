@@ -26,21 +26,13 @@ class Target:
     source_id: str
 
 
-TARGETS: tuple[Target, ...] = (
-    Target("gap_2pct_usd_m", 2.0, "NATO 2 % guideline (Wales 2014)", "analysis_nato_wales_2014"),
-    Target(
-        "gap_3_5pct_usd_m",
-        3.5,
-        "Hague 2025: 3.5 % core defence by 2035",
-        "analysis_nato_hague_2025",
-    ),
-    Target(
-        "gap_5pct_usd_m",
-        5.0,
-        "Hague 2025: 5 % total (3.5 % core + 1.5 % related) by 2035",
-        "analysis_nato_hague_2025",
-    ),
-)
+def targets_from(table: pd.DataFrame) -> tuple[Target, ...]:
+    """The cited spending targets of ``burden/targets`` (one row per target)."""
+    return tuple(
+        Target(str(r.target_id), float(r.target_pct), str(r.label), str(r.source_id))
+        for r in table.itertuples(index=False)
+    )
+
 
 # (basis, spending, GDP, share of GDP) indicator ids, in order of preference.
 _BASES = (
@@ -58,6 +50,7 @@ GAP_TOTAL_COLUMNS = [
     "n_missing",
     "missing_members",
 ]
+# The member table's columns; one gap column per target (its id) comes before the last two.
 BURDEN_COLUMNS = [
     "iso3",
     "year",
@@ -65,11 +58,9 @@ BURDEN_COLUMNS = [
     "spending_usd_current_m",
     "gdp_usd_current_m",
     "share_gdp_pct",
-    *[t.id for t in TARGETS],
     "includes_estimates",
     "sources",
 ]
-_FIXED = frozenset(c for c in BURDEN_COLUMNS if not c.startswith("gap_"))
 
 
 def gap_to_target(spending: float, gdp: float, target_pct: float) -> float:
@@ -81,7 +72,7 @@ def burden_table(
     observations: pd.DataFrame,
     members: Mapping[int, Sequence[str]],
     years: Sequence[int],
-    targets: Sequence[Target] = TARGETS,
+    targets: Sequence[Target],
 ) -> pd.DataFrame:
     """One row per (member, year): spending, GDP, share of GDP, gaps to each target.
 
@@ -115,7 +106,7 @@ def burden_table(
                     row[target.id] = gap_to_target(spending, gdp, target.pct_of_gdp)
                 break
             rows.append(row)
-    columns = [c for c in BURDEN_COLUMNS if c in {*_FIXED, *(t.id for t in targets)}]
+    columns = [*BURDEN_COLUMNS[:6], *(t.id for t in targets), *BURDEN_COLUMNS[-2:]]
     frame = pd.DataFrame(rows, columns=columns)
     frame["includes_estimates"] = frame["includes_estimates"].fillna(False).astype(bool)
     frame["sources"] = frame["sources"].fillna("")
@@ -130,7 +121,7 @@ def burden_table(
     return frame
 
 
-def gap_totals(burden: pd.DataFrame, targets: Sequence[Target] = TARGETS) -> pd.DataFrame:
+def gap_totals(burden: pd.DataFrame, targets: Sequence[Target]) -> pd.DataFrame:
     """Sum of gaps per year and target, with the number of members counted and missing."""
     rows = []
     for year, part in burden.groupby("year", sort=True):

@@ -40,6 +40,7 @@ class Theatre:
     lat_max_deg: float
     lon_min_deg: float
     lon_max_deg: float
+    source_id: str = ""  # the source that defines the box (a europillar definition)
 
 
 def _table(name: str, dataset: Dataset | None) -> pd.DataFrame:
@@ -64,6 +65,7 @@ def load_theatres(dataset: Dataset | None = None) -> dict[str, Theatre]:
             float(r.lat_max_deg),
             float(r.lon_min_deg),
             float(r.lon_max_deg),
+            str(r.source_id),
         )
         for r in frame.itertuples(index=False)
     }

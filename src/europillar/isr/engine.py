@@ -139,7 +139,8 @@ def theatre_coverage(
         )
     table = pd.DataFrame(rows)
     counts = {name: s.accesses.reshape(grid.shape) for name, s in stats.items()}
-    sources = sorted(set(used["source_id"]) | cited_in_text(used) | {"isr_def_europillar"})
+    # the satellites' sources, those their notes quote, and the theatre's definition
+    sources = sorted(set(used["source_id"]) | cited_in_text(used) | {theatre.source_id} - {""})
     return CoverageResult(table, grid, counts, used, sources)
 
 

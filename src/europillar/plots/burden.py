@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from europillar.burden import TARGETS, Target
+from europillar.burden import Target
 from europillar.plots.svg import svg
 
 
@@ -20,7 +20,7 @@ def share_chart(
     rows: pd.DataFrame,
     year: int,
     names: Mapping[str, str],
-    targets: Sequence[Target] = TARGETS,
+    targets: Sequence[Target],
 ) -> str:
     """Horizontal bars of each Ally's share of GDP with the 2 / 3.5 / 5 % lines."""
     data = rows.sort_values("share_gdp_pct")

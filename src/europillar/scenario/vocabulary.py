@@ -94,7 +94,8 @@ POWER_INDICATORS: tuple[str, ...] = (
 )
 DEFAULT_BLOCS: tuple[str, ...] = ("EU27", "EUROPEAN_NATO", "USA", "RUS", "CHN")
 
-# Spending targets of the burden-sharing view (europillar.burden.TARGETS).
+# Spending targets of the burden-sharing view (data/tables/burden/targets.csv, cited; a
+# test keeps the two in step).
 BurdenTarget = Literal["gap_2pct_usd_m", "gap_3_5pct_usd_m", "gap_5pct_usd_m"]
 BURDEN_TARGETS: tuple[str, ...] = ("gap_2pct_usd_m", "gap_3_5pct_usd_m", "gap_5pct_usd_m")
 

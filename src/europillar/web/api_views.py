@@ -103,7 +103,8 @@ def burden_svg() -> Response:
 
     frame = dashboard.burden_frame()
     names = load().country_names()
-    return svg_response(share_chart(frame[frame["basis"] != ""], dashboard.default_year(), names))
+    rows = frame[frame["basis"] != ""]
+    return svg_response(share_chart(rows, dashboard.default_year(), names, dashboard.targets()))
 
 
 @router.get("/charts/map.svg")

@@ -18,6 +18,7 @@ from europillar.errors import InputError
 from europillar.scenario.vocabulary import DEFAULT_PRESET
 
 if TYPE_CHECKING:
+    from europillar.burden import Target
     from europillar.dataset import Dataset
     from europillar.result import Result
 
@@ -77,9 +78,16 @@ def burden_frame() -> pd.DataFrame:
     return _burden(_dataset().version).table("members")
 
 
-def target_rows() -> pd.DataFrame:
-    from europillar.burden import TARGETS
+def targets() -> list[Target]:
+    """The cited spending targets of the burden result."""
+    from europillar.burden import BurdenResult
 
+    result = _burden(_dataset().version)
+    assert isinstance(result, BurdenResult)
+    return result.targets
+
+
+def target_rows() -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
@@ -88,7 +96,7 @@ def target_rows() -> pd.DataFrame:
                 "label": t.label,
                 "source_id": t.source_id,
             }
-            for t in TARGETS
+            for t in targets()
         ]
     )
 

@@ -7,7 +7,7 @@ from html import escape
 
 import pandas as pd
 
-from europillar.burden import TARGETS, BurdenResult, gap_totals
+from europillar.burden import BurdenResult, Target, gap_totals
 from europillar.plots.burden import share_chart, us_share_chart
 from europillar.report.section import ReportContext, Section
 from europillar.report.tables import figure, html_table, number, reproduce, source_line
@@ -18,7 +18,9 @@ def _sources(frame: pd.DataFrame) -> list[str]:
     return sorted({s for cell in frame["sources"] for s in str(cell).split(";") if s})
 
 
-def _member_table(rows: pd.DataFrame, year: int, names: dict[str, str]) -> str:
+def _member_table(
+    rows: pd.DataFrame, year: int, names: dict[str, str], targets: list[Target]
+) -> str:
     rows = rows.assign(_name=[names.get(i, i) for i in rows["iso3"]]).sort_values("_name")
     shown = pd.DataFrame(
         {
@@ -27,11 +29,7 @@ def _member_table(rows: pd.DataFrame, year: int, names: dict[str, str]) -> str:
             "Spending, USD m": rows["spending_usd_current_m"].round(0),
             "GDP, USD bn": (rows["gdp_usd_current_m"] / 1e3).round(1),
             "Share of GDP, %": rows["share_gdp_pct"],
-            **{
-                f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": rows[t.id].round(0)
-                for t in TARGETS
-                if t.id in rows.columns
-            },
+            **{f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": rows[t.id].round(0) for t in targets},
             "Estimate": rows["includes_estimates"],
         }
     )
@@ -39,9 +37,7 @@ def _member_table(rows: pd.DataFrame, year: int, names: dict[str, str]) -> str:
         "Spending, USD m": 0,
         "GDP, USD bn": 1,
         "Share of GDP, %": 2,
-        **{
-            f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": 0 for t in TARGETS if t.id in rows.columns
-        },
+        **{f"Gap to {number(t.pct_of_gdp, 1)} %, USD m": 0 for t in targets},
     }
     return html_table(
         shown,
@@ -52,7 +48,7 @@ def _member_table(rows: pd.DataFrame, year: int, names: dict[str, str]) -> str:
     )
 
 
-def _gap_html(burden: pd.DataFrame, year: int, targets: list) -> str:
+def _gap_html(burden: pd.DataFrame, year: int, targets: list[Target]) -> str:
     parts = []
     for group, rows in (
         ("European Allies and Canada", burden[burden["iso3"] != "USA"]),
@@ -85,7 +81,7 @@ def render(result: Result, ctx: ReportContext) -> Section:
     assert isinstance(result, BurdenResult)
     years = list(result.meta["years"])
     first, year = years[0], years[-1]
-    targets = [t for t in TARGETS if t.id in result.meta["targets"]]
+    targets = result.targets
     target_sources = sorted({t.source_id for t in targets})
     burden = result.members
     rows = burden[burden["year"] == year]
@@ -153,7 +149,7 @@ def render(result: Result, ctx: ReportContext) -> Section:
             "figure; orange: SIPRI figure. Lines: 2 %, 3.5 % and 5 % targets.",
             year_sources + target_sources,
         )
-        + _member_table(rows, year, names)
+        + _member_table(rows, year, names, targets)
         + source_line(year_sources + target_sources)
         + f'<h3 id="burden-gaps">Gaps to the 2 %, 3.5 % and 5 % targets, {year}</h3>'
         + "<p>Gap = max(0, target % × GDP − spending), per Ally, in the year's prices. The "
