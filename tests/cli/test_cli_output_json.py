@@ -50,10 +50,7 @@ OTHER_COMMANDS: tuple[tuple[str, ...], ...] = (
 
 # Runs that stop with an input error today (exit 2, one sentence), so print no JSON; each
 # names the issue that fixes it. strict=True: when it starts to pass, remove it here.
-KNOWN_REFUSALS = {
-    (("procure",), "bruegel_kiel_2025"): "issue 13: procure refuses targets beyond capacity",
-    (("procure",), "us_reduced_2030"): "issue 13: procure refuses targets beyond capacity",
-}
+KNOWN_REFUSALS: dict[tuple[tuple[str, ...], str], str] = {}
 
 
 def strict(text: str) -> Any:

@@ -125,6 +125,6 @@ def test_one_map_of_publisher_spellings_to_iso3() -> None:
     for publisher in ("sipri_milex", "nato_defexp", "worldbank", "cow"):
         codes = set(table.loc[table["publisher"] == publisher, "iso3"])
         assert codes <= in_scope, (publisher, codes - in_scope)
-    assert {"sipri_milex", "nato_defexp", "worldbank", "cow", "sipri_arms_transfers"} == set(
+    assert {"sipri_milex", "nato_defexp", "worldbank", "cow", "sipri_arms_transfers"} <= set(
         table["publisher"]
     )
