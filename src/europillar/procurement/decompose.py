@@ -12,7 +12,8 @@ vertex: every chosen type at capacity except at most one (``_vertex_options`` li
 * a binding buy-European rule: every plan of a category that can matter is listed (all
   plans of one or two types, every integer split; dominated plans dropped) and one plan per
   category is chosen exactly (least cost, total European surplus >= 0) by merging the
-  categories' cost/surplus frontiers, pruned by a greedy feasible plan's cost. With at most two types per category (``k_max <= 2``) that is exact. With more,
+  categories' cost/surplus frontiers, pruned by a greedy feasible plan's cost against an
+  LP bound on what the remaining categories must cost. With at most two types per category (``k_max <= 2``) that is exact. With more,
   plans of three or more types are vertices only, so the result is checked against a
   Lagrangian lower bound ``max over lam of sum_c min (cost - lam x surplus)`` (valid while
   every weight ``1 - lam (content - share)`` is >= 0, where each category's minimum is a
@@ -181,32 +182,92 @@ def _greedy_feasible(options: dict[str, list[CategoryPlan]]) -> float | None:
     return sum(p.cost for p in chosen.values())
 
 
+PAIRS_PER_STEP = 4_000_000  # partial combinations formed at once while merging
+MAX_FRONTIER = 2_000_000  # merged frontier size before handing over to the MIP
+
+
+class _Bound:
+    """LP lower bound on the cost of a set of categories reaching a total surplus: each
+    category's cheapest plan, then the lower convex hulls of their plans, increments
+    bought in increasing cost per unit of surplus (a relaxation: never above the truth)."""
+
+    def __init__(self, plans: list[list[CategoryPlan]]) -> None:
+        self.cost, self.surplus = 0.0, 0.0
+        steps: list[tuple[float, float]] = []
+        for opts in plans:
+            base = min(opts, key=lambda o: (o.cost, -o.surplus))
+            self.cost += base.cost
+            self.surplus += base.surplus
+            hull: list[tuple[float, float]] = [(base.surplus, base.cost)]
+            for o in sorted((o for o in opts if o.surplus > base.surplus), key=lambda o: o.surplus):
+                while len(hull) >= 2:
+                    (x1, y1), (x2, y2) = hull[-2], hull[-1]
+                    if (y2 - y1) * (o.surplus - x1) >= (o.cost - y1) * (x2 - x1):
+                        hull.pop()  # the middle point is not below the chord
+                    else:
+                        break
+                hull.append((o.surplus, o.cost))
+            steps += [(x2 - x1, y2 - y1) for (x1, y1), (x2, y2) in itertools.pairwise(hull)]
+        steps.sort(key=lambda st: st[1] / st[0])
+        self.cum_s = np.r_[0.0, np.cumsum([st[0] for st in steps])]
+        self.cum_c = np.r_[0.0, np.cumsum([st[1] for st in steps])]
+
+    def rounded_up(self) -> float:
+        """Cost of a feasible choice: the LP solution with its last increment taken whole.
+
+        Within a category the increments follow its hull in order, so any prefix of the
+        sorted increments puts every category on one of its own plans."""
+        need = max(-self.surplus, 0.0)
+        k = int(np.searchsorted(self.cum_s, need * (1 - 1e-12), side="left"))
+        return self.cost + float(self.cum_c[k]) if k < len(self.cum_c) else math.inf
+
+    def least_cost(self, surplus_so_far: np.ndarray) -> np.ndarray:
+        """Least cost of these categories so that ``surplus_so_far`` + theirs >= 0."""
+        need = np.maximum(-(surplus_so_far + self.surplus), 0.0)
+        extra = np.interp(need, self.cum_s, self.cum_c)
+        reach = need <= self.cum_s[-1] * (1 + 1e-12) + 1e-9
+        return np.where(reach, self.cost + extra, np.inf)
+
+
 def _best_plan(options: dict[str, list[CategoryPlan]], upper: float) -> list[CategoryPlan] | None:
     """Least total cost, one plan per category, total surplus >= 0: exact, by merging the
     categories' (cost, surplus) frontiers one at a time. A partial combination is dropped
-    when it is dominated, or when even the cheapest plans of the categories still to come
-    would take it above ``upper`` (the cost of a known feasible choice), or when even their
-    largest surpluses could not bring it to zero."""
-    cats = sorted(options, key=lambda c: len(options[c]))
-    cost = {c: np.array([o.cost for o in options[c]]) for c in cats}
-    surplus = {c: np.array([o.surplus for o in options[c]]) for c in cats}
-    later_cost = np.r_[np.cumsum([cost[c].min() for c in cats][::-1])[::-1][1:], 0.0]
-    later_gain = np.r_[np.cumsum([surplus[c].max() for c in cats][::-1])[::-1][1:], 0.0]
+    when it is dominated, or when its cost plus an LP lower bound on what the categories
+    still to come must cost to bring the surplus to zero exceeds ``upper`` (the cost of a
+    known feasible choice). None when the frontier grows past ``MAX_FRONTIER``."""
     cut = upper * (1 + 1e-12) + 1e-9
+    pruned = {}
+    for c in options:  # each category's plans against a bound for all the others
+        bound = _Bound([o for k, o in options.items() if k != c])
+        cost = np.array([o.cost for o in options[c]])
+        keep = cost + bound.least_cost(np.array([o.surplus for o in options[c]])) <= cut
+        pruned[c] = [o for o, k in zip(options[c], keep, strict=True) if k]
+        if not pruned[c]:
+            return None
+    cats = sorted(pruned, key=lambda c: len(pruned[c]))
+    bounds = [_Bound([pruned[k] for k in cats[level + 1 :]]) for level in range(len(cats))]
     m_cost, m_surplus = np.zeros(1), np.zeros(1)
     links: list[tuple[np.ndarray, np.ndarray]] = []  # per level: (previous index, option)
     for level, c in enumerate(cats):
-        pair_cost = (m_cost[:, None] + cost[c][None, :]).ravel()
-        pair_surplus = (m_surplus[:, None] + surplus[c][None, :]).ravel()
-        ok = (pair_cost + later_cost[level] <= cut) & (pair_surplus + later_gain[level] >= 0)
-        idx = np.flatnonzero(ok)
-        if not idx.size:
+        cost = np.array([o.cost for o in pruned[c]])
+        surplus = np.array([o.surplus for o in pruned[c]])
+        rows = max(1, PAIRS_PER_STEP // len(cost))
+        kept_pairs, kept_cost, kept_surplus = [], [], []
+        for r0 in range(0, len(m_cost), rows):
+            pair_cost = (m_cost[r0 : r0 + rows, None] + cost[None, :]).ravel()
+            pair_surplus = (m_surplus[r0 : r0 + rows, None] + surplus[None, :]).ravel()
+            ok = np.flatnonzero(pair_cost + bounds[level].least_cost(pair_surplus) <= cut)
+            kept_pairs.append(ok + r0 * len(cost))
+            kept_cost.append(pair_cost[ok])
+            kept_surplus.append(pair_surplus[ok])
+        pairs, p_cost, p_surplus = map(np.concatenate, (kept_pairs, kept_cost, kept_surplus))
+        if not pairs.size or pairs.size > MAX_FRONTIER:
             return None
-        order = idx[np.lexsort((-pair_surplus[idx], pair_cost[idx]))]
-        best = np.maximum.accumulate(pair_surplus[order])
-        keep = order[np.r_[True, best[1:] > best[:-1]]]
-        links.append(np.divmod(keep, len(cost[c])))
-        m_cost, m_surplus = pair_cost[keep], pair_surplus[keep]
+        order = np.lexsort((-p_surplus, p_cost))
+        best = np.maximum.accumulate(p_surplus[order])
+        keep = order[np.r_[True, best[1:] > best[:-1]]]  # strictly more surplus than cheaper
+        links.append(np.divmod(pairs[keep], len(cost)))
+        m_cost, m_surplus = p_cost[keep], p_surplus[keep]
     feasible = np.flatnonzero(m_surplus >= 0)
     if not feasible.size:
         return None
@@ -214,7 +275,7 @@ def _best_plan(options: dict[str, list[CategoryPlan]], upper: float) -> list[Cat
     chosen: dict[str, CategoryPlan] = {}
     for level in reversed(range(len(cats))):
         prev, option = links[level]
-        chosen[cats[level]] = options[cats[level]][int(option[k])]
+        chosen[cats[level]] = pruned[cats[level]][int(option[k])]
         k = int(prev[k])
     return [chosen[c] for c in sorted(options)]
 
@@ -244,8 +305,8 @@ def solve_by_category(
     chosen = {cat: _pick(opts, 0.0) for cat, opts in options.items()}
     if not rule or sum(p.surplus for p in chosen.values()) >= 0:
         return _units(chosen), sum(p.cost for p in chosen.values()), 0.0
-    upper = _greedy_feasible(options)
-    plans = _best_plan(options, upper) if upper is not None else None
+    upper = min(_greedy_feasible(options) or math.inf, _Bound(list(options.values())).rounded_up())
+    plans = _best_plan(options, upper) if math.isfinite(upper) else None
     if plans is None:
         return None
     objective, gap = sum(p.cost for p in plans), 0.0
