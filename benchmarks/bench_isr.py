@@ -170,6 +170,14 @@ def main() -> None:
             f"  plain numpy / europillar : {ratio(t_plain, t_ours)}; identical per-point "
             f"results: {same}"
         )
+        if args.previous:
+            old = previous_step(args.previous)
+            t_old, _ = repeat(
+                lambda g=grid, o=old: o(ecef, ok, fov, g, {"all": list(range(N_SAT))}, STEP_S),
+                args.repeats,
+            )
+            print(f"  europillar at {args.previous}: {spread(t_old)}")
+            print(f"  europillar at {args.previous} / now: {ratio(t_old, t_ours)}")
         print(
             f"  peak traced memory: europillar {peak_mib(run):,.0f} MiB, plain numpy "
             f"{peak_mib(lambda g=grid: plain_numpy(ecef, ok, g)):,.0f} MiB"
