@@ -28,6 +28,7 @@ def constant_params(**overrides: object) -> dict[str, object]:
         "retirement": 0.0,
         "readiness_scale": 1.0,
         "drawdown_shift": 0.0,
+        "default_capacity": 0.05,
     }
     params.update(overrides)
     return params

@@ -26,22 +26,27 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_model_from_preset_uses_only_categories_with_cited_inputs() -> None:
+    from europillar.data import load
+
     scenario = load_scenario("replace_us_full")
     inputs = transition.inputs(scenario, dataset.load())
     model, settings, notes = inputs.model, inputs.settings, inputs.notes
     gaps = runner.run("capability", scenario).by_category.set_index("category")
+    study = load("capability/requirements_published")
+    iiss = study[study["study"] == "iiss_2025"].set_index("category")["quantity"].astype(float)
     for i, cat in enumerate(model.data.categories):
         row = gaps.loc[cat]
-        assert model.data.requirement[i] == row["requirement"]
+        # v2: the requirement is IISS's replacement list on top of today's European forces,
+        # never today's forces plus the US (which the start year would meet by definition)
+        assert model.data.requirement[i] == pytest.approx(
+            row["european_inventory"] * row["readiness"] + iiss[cat]
+        )
         assert model.data.initial_stock[i] == row["european_inventory"]
         assert model.data.us_units[i] == row["us_contribution_full"]
-    from europillar.data import load
-
     registry = set(load("sources")["source_id"])
     assert model.source_ids and set(model.source_ids) <= registry
     excluded = set(gaps.index) - set(model.data.categories)
     assert excluded and all(c in " ".join(notes) for c in excluded)
-    # replace_us: requirement = European available + US, so coverage starts at 100%.
     assert settings.threshold_pct == 90.0
     assert model.years[0] == scenario.base_year and model.years[-1] == 2045
 
@@ -64,7 +69,16 @@ def test_csv_output_is_fully_determined_by_scenario_draws_and_seed() -> None:
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout
     fan = pd.read_csv(io.StringIO(first.stdout))
-    assert list(fan.columns) == ["year", "category", "p10", "p50", "p90", "mean", "prob_gap_pct"]
+    assert list(fan.columns) == [
+        "year",
+        "category",
+        "p10",
+        "p50",
+        "p90",
+        "mean",
+        "prob_gap_pct",
+        "prob_europe_alone_pct",
+    ]
     assert (fan["p10"] <= fan["p50"] + 1e-9).all() and (fan["p50"] <= fan["p90"] + 1e-9).all()
     other = run_cli(*args[:-4], "6", "--view", "fan", "--format", "csv")
     assert other.stdout != first.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -19,6 +20,7 @@ class View(StrEnum):
     windows = "windows"
     safe = "safe"
     sensitivity = "sensitivity"
+    sobol = "sobol"
 
 
 TABLES = {
@@ -29,6 +31,7 @@ TABLES = {
     View.windows: "windows",
     View.safe: "safe_drawdown",
     View.sensitivity: "sensitivity",
+    View.sobol: "sobol",
 }
 
 
@@ -88,6 +91,17 @@ def register(app: typer.Typer) -> None:
             f"Scenario {meta['scenario']}; {meta['draws']} draws, seed {meta['seed']}; "
             f"threshold {meta['threshold_pct']:g}% coverage. Coverage in % of requirement."
         )
+        if view is View.categories and fmt is Format.table and output is None and not excel:
+            _headline(result, caption)
+            return
+        if view is View.sobol:
+            sobol = meta["sobol"]
+            caption += (
+                f" Sobol indices of the year Europe stands alone: {sobol['method']}; "
+                f"N = {sobol['base_samples']} ({sobol['runs']} runs), seed {sobol['seed']}; "
+                f"never within the horizon in {sobol.get('never_pct', 0):.1f}% of runs "
+                f"(counted as {int(meta['end_year']) + 1})."
+            )
         emit_result(
             result,
             TABLES[view],
@@ -97,3 +111,42 @@ def register(app: typer.Typer) -> None:
             output=output,
             excel=excel,
         )
+
+
+def _headline(result: Any, caption: str) -> None:
+    """The default screen: the answer first (worst shortfall, when Europe stands alone),
+    then the probability of a shortfall per year; every figure is read off the fan."""
+    import pandas as pd
+
+    from europillar.cli.output import emit
+
+    meta = result.meta
+    end, threshold = meta["end_year"], meta["threshold_pct"]
+    short = 100 - threshold
+    cats = result.tables["categories"]
+
+    def year(value: Any) -> str:
+        return "none" if pd.isna(value) else str(int(value))
+
+    table = pd.DataFrame(
+        {
+            "category": cats["category"],
+            "worst shortfall (year)": [year(v) for v in cats["worst_shortfall_year"]],
+            "depth, % of requirement (P50)": cats["worst_shortfall_pct"].round(1),
+            "depth, units (P50)": cats["worst_shortfall_units"].round(1),
+            "depth, bad case (P10)": cats["worst_shortfall_pct_p10"].round(1),
+            "Europe alone >= threshold, P>=0.9": cats["europe_alone"],
+            f"P(Europe alone) {end}, %": cats["prob_europe_alone_end_pct"].round(1),
+        }
+    )
+    emit(table, Format.table, title="When can Europe stand alone?", caption=caption)
+    gap = result.tables["gap_probability"]
+    per_year = pd.DataFrame(
+        {
+            "year": gap["year"],
+            f"P(shortfall > {short:g}% in any category), %": gap["prob_any_gap_pct"].round(1),
+            "P(Europe alone in every category), %": gap["prob_all_europe_alone_pct"].round(1),
+        }
+    )
+    notes = " ".join(result.notes)
+    emit(per_year, Format.table, title="Shortfall and Europe alone, per year", caption=notes)

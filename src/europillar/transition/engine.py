@@ -18,6 +18,7 @@ from europillar.transition.model import Model
 from europillar.transition.montecarlo import BLOCK, execute
 from europillar.transition.prepare import TransitionInputs
 from europillar.transition.results import (
+    EUROPE_ALONE_PROB_PCT,
     TransitionResult,
     category_frame,
     central_frame,
@@ -28,6 +29,7 @@ from europillar.transition.results import (
     sensitivity_frame,
     windows_frame,
 )
+from europillar.transition.sobol import sobol_indices
 
 DEFAULT_CHUNK = 16 * BLOCK
 
@@ -76,6 +78,8 @@ def run(
     model, params = inputs.model, inputs.params
     if inputs.coverage is not None and not inputs.coverage.empty:
         tables = {**tables, "coverage": inputs.coverage}
+    sobol, sobol_meta = sobol_indices(model, params, inputs.settings.sobol_samples, inputs.seed)
+    tables["sobol"] = sobol
     return TransitionResult(
         tables=tables,
         sources=model.source_ids,
@@ -92,6 +96,9 @@ def run(
             uncertain_parameters=sorted(p for p, v in params.items() if is_uncertain(v)),
             policy=model.policy,
             categories=list(model.data.categories),
+            europe_alone_probability_pct=EUROPE_ALONE_PROB_PCT,
+            shortfall_above_pct=100.0 - model.threshold_pct,
+            sobol=sobol_meta,
         ),
     )
 

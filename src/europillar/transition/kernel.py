@@ -76,8 +76,29 @@ def _us_fraction(t, d0, nd, years, kind, start, end, floor, series, shift, frac)
 
 
 @inlined
+def _recap(t, d0, nd, recap_money, cost0, inv_cost, retired, recap, cum, total):  # type: ignore[no-untyped-def]
+    """Units re-ordered in year t to replace retirements, within the start-year equipment
+    budget (``recap``, (C, nd)); added to the orders counted so far."""
+    n_cat = recap.shape[0]
+    if t:
+        for j in range(nd):
+            total[j] = 0.0
+        for c in range(n_cat):
+            for j in range(nd):
+                total[j] += retired[c, j] * cost0[c, d0 + j]
+        for j in range(nd):
+            total[j] = min(recap_money[d0 + j] / max(total[j], 1e-300), 1.0)
+        for c in range(n_cat):
+            for j in range(nd):
+                recap[c, j] = retired[c, j] * cost0[c, d0 + j] * total[j] * inv_cost[c, d0 + j]
+    for c in range(n_cat):
+        for j in range(nd):
+            cum[c, j] += recap[c, j]
+
+
+@inlined
 def _orders(
-    t, d0, nd, fixed, build_money, fixed_share, target_stock, cost0, legacy, cum, money, total
+    t, d0, nd, fixed, build_money, fixed_share, target_stock, cost0, legacy, cum, lost, money, total
 ):  # type: ignore[no-untyped-def]
     """Money committed in year t per category and draw, into ``money`` (C, nd)."""
     n_cat = money.shape[0]
@@ -92,6 +113,7 @@ def _orders(
             for j in range(nd):
                 need = target_stock[c, d0 + j] - legacy[c, j]
                 need = need - cum[c, j]
+                need = need + lost[c, j]
                 need = max(need, 0.0) * cost0[c, d0 + j]
                 money[c, j] = need
                 total[j] += need  # categories in order, as numpy's sum over axis 0
@@ -104,26 +126,15 @@ def _orders(
 
 @inlined
 def _deliver(
-    t,
-    d0,
-    nd,
-    c,
-    inv_cost,
-    lead,
-    eu_factor,
-    money,
-    cum,
-    history,
-    backlog,
-    capacity,
-    delivered,
-    legacy,
-    eu_pct,
+    t, d0, nd, c, u2, money, cum, history, backlog, capacity, delivered, legacy, recap, lost, eu_pct
 ):  # type: ignore[no-untyped-def]
-    """Category c in year t: place orders, deliver what is due within capacity, stock."""
+    """Category c in year t: place orders, deliver what is due within capacity, stock
+    (firm orders in, war losses out)."""
+    inv_cost, lead, eu_factor, firm_cum, loss, consumption, at_war = u2
     for j in range(nd):
         ordered = money[c, j] * inv_cost[c, d0 + j]
         cum[c, j] += ordered
+        ordered = ordered + recap[c, j]
         history[t, c, j] = ordered
         placed = t - lead[c, d0 + j]  # orders placed then are eligible now
         if placed >= 0:
@@ -131,35 +142,53 @@ def _deliver(
         step = min(backlog[c, j], capacity[c, j])
         backlog[c, j] -= step
         delivered[c, j] += step
-        eu_pct[j] = eu_factor[c, d0 + j] * (legacy[c, j] + delivered[c, j])
+        stock = legacy[c, j] + delivered[c, j]
+        stock = stock + firm_cum[t, c]
+        stock = stock - lost[c, j]
+        if at_war:
+            lose = stock * loss[t, c]
+            lose = lose + consumption[t, c]
+            lose = min(lose, stock)
+            lost[c, j] += lose
+            stock = stock - lose
+        stock = max(stock, 0.0)
+        eu_pct[j] = eu_factor[c, d0 + j] * stock
 
 
 @inlined
-def _tile_coverage(u, d0, nd, s, cov) -> None:  # type: ignore[no-untyped-def]
-    """Draws d0 .. d0 + nd through every year; coverage in percent into ``cov`` (T, C, nd)."""
-    (years, build_money, legacy0, keep, capacity0, ramp, target_stock, cost0, inv_cost) = u[:9]
+def _tile_coverage(u, d0, nd, s, cov, eucov) -> None:  # type: ignore[no-untyped-def]
+    """Draws d0 .. d0 + nd through every year; coverage and European-only coverage in
+    percent into ``cov`` and ``eucov`` (T, C, nd)."""
+    (years, build_money, legacy0, retire, capacity0, ramp, target_stock, cost0, inv_cost) = u[:9]
     (fixed_share, lead, eu_factor, us_factor, kind, start, end, floor) = u[9:17]
-    (trigger_pct, over_years, series, shift, fixed) = u[17:]
-    legacy, capacity, cum, backlog, delivered, money, frac, trigger, total, eu_pct, history = s
+    (trigger_pct, over_years, series, shift, fixed) = u[17:22]
+    (recap_money, firm_cum, loss, consumption, at_war) = u[22:]
+    u2 = (inv_cost, lead, eu_factor, firm_cum, loss, consumption, at_war)
+    legacy, capacity, cum, backlog, delivered, money, frac, trigger, total, eu_pct, history = s[:11]
+    retired, recap, lost = s[11:]
     n_years, n_cat = cov.shape[0], cov.shape[1]
     for c in range(n_cat):
         for j in range(nd):
             legacy[c, j] = legacy0[c]
-            capacity[c, j] = capacity0[c]
+            capacity[c, j] = capacity0[c, d0 + j]
             cum[c, j] = 0.0
             backlog[c, j] = 0.0
             delivered[c, j] = 0.0
             trigger[c, j] = np.inf
+            recap[c, j] = 0.0
+            lost[c, j] = 0.0
     for t in range(n_years):
         if t:
             for c in range(n_cat):
                 for j in range(nd):
-                    legacy[c, j] = legacy[c, j] * keep[d0 + j]
+                    retired[c, j] = legacy[c, j] * retire[d0 + j]
+                    legacy[c, j] = legacy[c, j] - retired[c, j]
                     capacity[c, j] = capacity[c, j] * ramp[d0 + j]
-        _orders(t, d0, nd, fixed, build_money, fixed_share, target_stock, cost0, legacy, cum, money, total)  # fmt: skip
+        _recap(t, d0, nd, recap_money, cost0, inv_cost, retired, recap, cum, total)
+        _orders(t, d0, nd, fixed, build_money, fixed_share, target_stock, cost0, legacy, cum, lost, money, total)  # fmt: skip
         _us_fraction(t, d0, nd, years, kind, start, end, floor, series, shift, frac)
         for c in range(n_cat):
-            _deliver(t, d0, nd, c, inv_cost, lead, eu_factor, money, cum, history, backlog, capacity, delivered, legacy, eu_pct)  # fmt: skip
+            _deliver(t, d0, nd, c, u2, money, cum, history, backlog, capacity, delivered, legacy, recap, lost, eu_pct)  # fmt: skip
             if kind[c] == KIND_CONDITIONAL:
                 for j in range(nd):
                     if eu_pct[j] >= trigger_pct[c] and trigger[c, j] == np.inf:
@@ -168,6 +197,7 @@ def _tile_coverage(u, d0, nd, s, cov) -> None:  # type: ignore[no-untyped-def]
                         x = min(max((years[t] - trigger[c, j]) / over_years[c], 0.0), 1.0)
                         frac[c, j] = 1.0 - (1.0 - floor[c]) * x
             for j in range(nd):
+                eucov[t, c, j] = eu_pct[j]
                 cov[t, c, j] = eu_pct[j] + us_factor[c] * frac[c, j]
 
 
@@ -186,8 +216,11 @@ def _scratch(n_years, n_cat):  # type: ignore[no-untyped-def]
         np.empty(TILE),  # sum over categories / scale
         np.empty(TILE),  # European coverage points of one category
         np.empty((n_years, n_cat, TILE)),  # orders placed per year, units
+        np.zeros((n_cat, TILE)),  # retired this year
+        np.empty((n_cat, TILE)),  # recapitalisation orders this year
+        np.empty((n_cat, TILE)),  # cumulative war losses
     )
-    return state, np.empty((n_years, n_cat, TILE))
+    return state, np.empty((n_years, n_cat, TILE)), np.empty((n_years, n_cat, TILE))
 
 
 def _unpack(p: Prepared) -> tuple:  # type: ignore[type-arg]
@@ -196,7 +229,7 @@ def _unpack(p: Prepared) -> tuple:  # type: ignore[type-arg]
         p.years,
         p.build_money,
         p.legacy0,
-        p.keep,
+        p.retire,
         p.capacity0,
         p.ramp,
         p.target_stock,
@@ -215,6 +248,11 @@ def _unpack(p: Prepared) -> tuple:  # type: ignore[type-arg]
         p.series,
         p.shift,
         p.fixed,
+        p.recap_money,
+        p.firm_cum,
+        p.loss,
+        p.consumption,
+        bool(np.any(p.loss) or np.any(p.consumption)),
     )
 
 
@@ -222,31 +260,52 @@ def _unpack(p: Prepared) -> tuple:  # type: ignore[type-arg]
 def _coverage(u, n_cat, n_draws) -> np.ndarray:  # type: ignore[no-untyped-def]
     years = u[0]
     out = np.empty((years.shape[0], n_cat, n_draws))
-    state, cov = _scratch(years.shape[0], n_cat)
+    state, cov, eucov = _scratch(years.shape[0], n_cat)
     for d0 in range(0, n_draws, TILE):
         nd = min(TILE, n_draws - d0)
-        _tile_coverage(u, d0, nd, state, cov)
+        _tile_coverage(u, d0, nd, state, cov, eucov)
         out[:, :, d0 : d0 + nd] = cov[:, :, :nd]
     return out
 
 
 def coverage(p: Prepared) -> np.ndarray:
     """Coverage of every draw, time-major (T, C, D), as ``simulate(...).coverage_pct``."""
-    return _coverage(_unpack(p), p.legacy0.shape[0], p.keep.shape[0])  # type: ignore[no-any-return]
+    return _coverage(_unpack(p), p.legacy0.shape[0], p.retire.shape[0])  # type: ignore[no-any-return]
 
 
 @compiled
-def _summarise(u, thr, inv_bin, counts, below, any_below, first_covered, block_sum, lo, hi, gaps):  # type: ignore[no-untyped-def]
-    keep = u[3]
+def _summarise(
+    u,
+    thr,
+    inv_bin,
+    counts,
+    below,
+    any_below,
+    first_covered,
+    block_sum,
+    lo,
+    hi,
+    gaps,
+    eu_reach,
+    eu_all,
+):  # type: ignore[no-untyped-def]
+    retire = u[3]
     n_years, n_cat, top = counts.shape
-    state, cov = _scratch(n_years, n_cat)
+    state, cov, eucov = _scratch(n_years, n_cat)
     any_gap = np.empty(TILE, dtype=np.bool_)
-    for d0 in range(0, keep.shape[0], TILE):
-        nd = min(TILE, keep.shape[0] - d0)
-        _tile_coverage(u, d0, nd, state, cov)
+    all_reach = np.empty(TILE, dtype=np.bool_)
+    for d0 in range(0, retire.shape[0], TILE):
+        nd = min(TILE, retire.shape[0] - d0)
+        _tile_coverage(u, d0, nd, state, cov, eucov)
         for t in range(n_years):
             any_gap[:nd] = False
+            all_reach[:nd] = True
             for c in range(n_cat):
+                for j in range(nd):
+                    if eucov[t, c, j] >= thr:
+                        eu_reach[t, c] += 1
+                    else:
+                        all_reach[j] = False
                 total, low, high = block_sum[t, c], lo[t, c], hi[t, c]
                 for j in range(nd):
                     v = cov[t, c, j]
@@ -263,6 +322,8 @@ def _summarise(u, thr, inv_bin, counts, below, any_below, first_covered, block_s
                 if any_gap[j]:
                     any_below[t] += 1
                     gaps[d0 + j] += 1
+                if all_reach[j]:
+                    eu_all[t] += 1
         for c in range(n_cat):
             for j in range(nd):
                 first = n_years
@@ -284,11 +345,15 @@ def summarise_block(
     lo: np.ndarray,
     hi: np.ndarray,
     gap_years: np.ndarray,
+    eu_reach: np.ndarray,
+    eu_all: np.ndarray,
 ) -> None:
     """Add a block's draws to the summary arrays (see ``montecarlo.ChunkSummary``).
 
     ``block_sum`` (T, C) must start at zero; ``gap_years`` (D,) at zero, and receives each
-    draw's number of years with any category below the threshold.
+    draw's number of years with any category below the threshold. ``eu_reach`` (T, C) counts
+    draws whose European-only coverage reaches the threshold, ``eu_all`` (T,) draws in which
+    every category does.
     """
     _summarise(
         _unpack(p),
@@ -302,4 +367,6 @@ def summarise_block(
         lo,
         hi,
         gap_years,
+        eu_reach,
+        eu_all,
     )

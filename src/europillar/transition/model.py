@@ -30,6 +30,11 @@ class CategoryData:
     lead_time: np.ndarray  # years from order to eligibility for delivery
     capacity: np.ndarray  # European production for the build-up, units/year; inf = uncapped
     fixed_share: np.ndarray  # allocation shares (sum 1) for the fixed-share policy
+    # v2 (docs/transition.md). Defaults keep a model without them as before.
+    firm_deliveries: np.ndarray | None = None  # (T, C) units from firm orders, by year
+    capacity_base: np.ndarray | None = None  # (C,) base of the default capacity where inf
+    loss: np.ndarray | None = None  # (T, C) share of stock lost in the year (war attrition)
+    consumption: np.ndarray | None = None  # (T, C) units consumed in the year (munitions)
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,9 @@ class Budget:
     path: str  # "current" (share held), "target" (linear to target), "series"
     target_year: int
     series: np.ndarray | None  # (T,) total budget, USD m constant 2023, for path "series"
+    # Share of the start-year budget that buys equipment for the modelled categories and
+    # recapitalises their retirements (NATO equipment share x build-up share); 0 = none.
+    recap_share: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,7 @@ class Draws:
     retirement: np.ndarray
     readiness_scale: np.ndarray
     drawdown_shift: np.ndarray  # years added to gradual/abrupt dates
+    default_capacity: np.ndarray  # units/year per unit of capacity_base (uncited capacity)
 
     @property
     def size(self) -> int:
@@ -94,7 +103,7 @@ class Trajectories:
     """Outputs of one batch of draws; arrays have shape (D, T, C) unless noted."""
 
     coverage_pct: np.ndarray  # (European available + US remaining) / requirement x 100
-    european_pct: np.ndarray  # European available / requirement x 100
+    european_pct: np.ndarray  # European available / requirement x 100 (always kept)
     us_remaining: np.ndarray  # US units still provided
     stock: np.ndarray  # European stock, units
     deliveries: np.ndarray  # units delivered in the year
@@ -141,8 +150,8 @@ class Prepared(NamedTuple):
     budget: np.ndarray  # (D, T) total European military budget, USD m
     build_money: np.ndarray  # (T, D) USD m available for the build-up each year
     legacy0: np.ndarray  # (C,) European stock at the start
-    keep: np.ndarray  # (D,) 1 - retirement rate
-    capacity0: np.ndarray  # (C,) production capacity in the start year (inf = uncapped)
+    retire: np.ndarray  # (D,) retirement rate (the share of legacy stock retired each year)
+    capacity0: np.ndarray  # (C, D) production capacity in the start year (inf = uncapped)
     ramp: np.ndarray  # (D,) 1 + capacity ramp-up rate
     target_stock: np.ndarray  # (C, D) stock that meets the requirement at this readiness
     cost0: np.ndarray  # (C, D) unit cost, 0 where nothing can be ordered
@@ -161,6 +170,10 @@ class Prepared(NamedTuple):
     shift: np.ndarray  # (D,) years added to gradual/abrupt dates
     fixed: bool  # fixed-share policy (else proportional to the gap)
     threshold_pct: float
+    recap_money: np.ndarray  # (D,) money a year that can replace retired units
+    firm_cum: np.ndarray  # (T, C) firm-order deliveries received up to each year
+    loss: np.ndarray  # (T, C) share of stock lost in the year
+    consumption: np.ndarray  # (T, C) units consumed in the year
 
 
 def prepare(model: Model, draws: Draws) -> Prepared:
@@ -181,15 +194,26 @@ def prepare(model: Model, draws: Draws) -> Prepared:
     )  # (T, D)
     dd = model.drawdown
     f64 = np.float64
+    n_years, n_cat = model.years.shape[0], len(data.categories)
+    zeros = np.zeros((n_years, n_cat))
+    firm = zeros if data.firm_deliveries is None else data.firm_deliveries
+    firm_cum = np.cumsum(firm, axis=0)
+    base = np.zeros(n_cat) if data.capacity_base is None else data.capacity_base
+    uncited = np.isinf(data.capacity) & (base > 0)
+    capacity0 = np.where(
+        uncited[col], base[col] * draws.default_capacity[None, :], data.capacity[col]
+    ) * np.ones((1, draws.size))
+    # Europe plans for the requirement counting firm orders as already ordered.
+    target = data.requirement[col] / readiness - firm_cum[-1][col]
     return Prepared(
         years=model.years.astype(f64),
         budget=budget,
         build_money=build_money,
         legacy0=np.ascontiguousarray(data.initial_stock, dtype=f64),
-        keep=np.ascontiguousarray(1.0 - draws.retirement, dtype=f64),
-        capacity0=np.ascontiguousarray(data.capacity, dtype=f64),
+        retire=np.ascontiguousarray(draws.retirement, dtype=f64),
+        capacity0=np.ascontiguousarray(capacity0, dtype=f64),
         ramp=np.ascontiguousarray(1.0 + draws.capacity_ramp, dtype=f64),
-        target_stock=np.where(can_order, data.requirement[col] / readiness, 0.0),
+        target_stock=np.where(can_order, target, 0.0),
         cost0=cost0,
         inv_cost=np.where(can_order, 1.0 / cost0.clip(min=1e-300), 0.0),
         fixed_share=np.where(can_order, data.fixed_share[col], 0.0),
@@ -206,6 +230,14 @@ def prepare(model: Model, draws: Draws) -> Prepared:
         shift=np.ascontiguousarray(draws.drawdown_shift, dtype=f64),
         fixed=model.policy == "fixed_shares",
         threshold_pct=float(model.threshold_pct),
+        recap_money=np.ascontiguousarray(
+            budget[:, 0] * model.budget.recap_share * draws.build_up_share, dtype=f64
+        ),
+        firm_cum=np.ascontiguousarray(firm_cum, dtype=f64),
+        loss=np.ascontiguousarray(zeros if data.loss is None else data.loss, dtype=f64),
+        consumption=np.ascontiguousarray(
+            zeros if data.consumption is None else data.consumption, dtype=f64
+        ),
     )
 
 
@@ -258,30 +290,46 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
 
     shape = (n_cat, n_draws)
     cum_orders, delivered_total, backlog = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+    lost = np.zeros(shape)
     coverage = np.empty((n_years, n_cat, n_draws))
-    names = ("european", "us", "stock", "deliveries", "orders")
+    european = np.empty((n_years, n_cat, n_draws))
+    names = ("us", "stock", "deliveries", "orders")
     kept = {name: np.empty((n_years, n_cat, n_draws)) for name in names} if detail else {}
 
     legacy = np.array(np.broadcast_to(p.legacy0[col], shape), dtype=float)
-    capacity = np.array(np.broadcast_to(p.capacity0[col], shape), dtype=float)
-    keep, ramp = p.keep[None, :], p.ramp[None, :]
+    capacity = np.array(p.capacity0, dtype=float)
+    retire, ramp = p.retire[None, :], p.ramp[None, :]
     target_stock, cost0, inv_cost, eu_factor = p.target_stock, p.cost0, p.inv_cost, p.eu_factor
     us_factor = p.us_factor[col]
     build_money = p.build_money
+    at_war = bool(np.any(p.loss) or np.any(p.consumption))
     # Work buffers, reused every year (the loop is memory-bound: avoid temporaries).
     money, orders = np.empty(shape), np.empty(shape)
-    delivered, stock, eu_pct = np.empty(shape), np.empty(shape), np.empty(shape)
+    retired, recap, lose = np.zeros(shape), np.zeros(shape), np.empty(shape)
+    delivered, stock = np.empty(shape), np.empty(shape)
     total_need, scale = np.empty(n_draws), np.empty(n_draws)
     for t in range(n_years):
         if t:
-            legacy *= keep
+            np.multiply(legacy, retire, out=retired)
+            legacy -= retired
             capacity *= ramp
-        # Orders: towards the stock that meets the requirement, counting what is on order.
+            # Recapitalisation: the start-year equipment budget re-orders retired units.
+            np.multiply(retired, cost0, out=money)
+            money.sum(axis=0, out=total_need)
+            np.maximum(total_need, 1e-300, out=scale)
+            np.divide(p.recap_money, scale, out=scale)
+            np.minimum(scale, 1.0, out=scale)
+            money *= scale
+            np.multiply(money, inv_cost, out=recap)
+        # Orders: towards the stock that meets the requirement, counting what is on order
+        # (retirements re-ordered above, firm orders) and replacing war losses.
+        cum_orders += recap
         if p.fixed:
             np.multiply(build_money[t][None, :], p.fixed_share, out=money)
         else:
             np.subtract(target_stock, legacy, out=money)
             money -= cum_orders
+            money += lost
             np.maximum(money, 0.0, out=money)
             money *= cost0  # money needed per category
             money.sum(axis=0, out=total_need)  # adds rows in category order
@@ -291,6 +339,7 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
             money *= scale  # where nothing is needed, money stays 0 whatever the scale
         np.multiply(money, inv_cost, out=orders)
         cum_orders += orders
+        orders += recap
         arrivals[slot + t * cells] += orders.reshape(-1)
 
         # Deliveries: eligible backlog, capped by production capacity that ramps up.
@@ -300,6 +349,16 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
         delivered_total += delivered
 
         np.add(legacy, delivered_total, out=stock)
+        stock += p.firm_cum[t][col]
+        stock -= lost
+        if at_war:  # attrition (a share of the stock) and consumption (units), this year
+            np.multiply(stock, p.loss[t][col], out=lose)
+            lose += p.consumption[t][col]
+            np.minimum(lose, stock, out=lose)
+            lost += lose
+            stock -= lose
+        np.maximum(stock, 0.0, out=stock)
+        eu_pct = european[t]
         np.multiply(eu_factor, stock, out=eu_pct)
 
         frac = us_frac[t]
@@ -311,7 +370,6 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
             frac = np.where(conditional, 1.0 - (1.0 - p.floor[col]) * progress, frac)
         np.add(eu_pct, us_factor * frac, out=coverage[t])
         if detail:
-            kept["european"][t] = eu_pct
             kept["us"][t] = model.data.us_units[col] * frac
             kept["stock"][t] = stock
             kept["deliveries"][t] = delivered
@@ -322,7 +380,7 @@ def simulate(model: Model, draws: Draws, detail: bool = True) -> Trajectories:
 
     return Trajectories(
         draw_major(coverage),
-        draw_major(kept.get("european")),
+        draw_major(european),
         draw_major(kept.get("us")),
         draw_major(kept.get("stock")),
         draw_major(kept.get("deliveries")),

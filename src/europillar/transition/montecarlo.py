@@ -49,6 +49,8 @@ class ChunkSummary:
     maximum: np.ndarray  # (T, C)
     kept_params: np.ndarray  # (k, P) parameters of the draws kept for sensitivity
     kept_outcome: np.ndarray  # (k,) gap-years of those draws
+    eu_reach: np.ndarray  # (T, C) int64 draws whose European-only coverage >= threshold
+    eu_all: np.ndarray  # (T,) int64 draws in which every category's European-only coverage is
 
 
 def sample_block(params: dict[str, Uncertain], seed: int, block: int) -> Draws:
@@ -96,13 +98,19 @@ class _Arrays:
         self.sums = np.zeros((n_blocks, n_years, n_cat))
         self.lo = np.full((n_years, n_cat), np.inf)
         self.hi = np.full((n_years, n_cat), -np.inf)
+        self.eu_reach = np.zeros((n_years, n_cat), dtype=np.int64)
+        self.eu_all = np.zeros(n_years, dtype=np.int64)
 
 
 def _summarise_numpy(model: Model, draws: Draws, out: _Arrays, i: int) -> np.ndarray:
     """numpy path: simulate the block, add it to ``out`` (block ``i``); gap-years per draw."""
     n_years, n_cat = out.below.shape
     # simulate() stores coverage time-major (T, C, D); work on that layout directly.
-    cov = simulate(model, draws, detail=False).coverage_pct.transpose(1, 2, 0)
+    run = simulate(model, draws, detail=False)
+    cov = run.coverage_pct.transpose(1, 2, 0)
+    reach: np.ndarray = np.asarray(run.european_pct.transpose(1, 2, 0) >= model.threshold_pct)
+    out.eu_reach += reach.sum(axis=2)
+    out.eu_all += np.asarray(reach.all(axis=1)).sum(axis=1)
     # Coverage is never negative, so truncation is the floor.
     bins = (cov * (1.0 / BIN_WIDTH)).astype(np.int64)
     np.minimum(bins, N_BINS - 1, out=bins)
@@ -128,7 +136,7 @@ def _summarise_numpy(model: Model, draws: Draws, out: _Arrays, i: int) -> np.nda
 def _summarise_numba(p: Prepared, out: _Arrays, i: int) -> np.ndarray:
     from europillar.transition.kernel import summarise_block
 
-    gap_years = np.zeros(p.keep.shape[0], dtype=np.int64)
+    gap_years = np.zeros(p.retire.shape[0], dtype=np.int64)
     summarise_block(
         p,
         1.0 / BIN_WIDTH,
@@ -140,6 +148,8 @@ def _summarise_numba(p: Prepared, out: _Arrays, i: int) -> np.ndarray:
         out.lo,
         out.hi,
         gap_years,
+        out.eu_reach,
+        out.eu_all,
     )
     return gap_years
 
@@ -178,6 +188,8 @@ def run_chunk(
         maximum=out.hi,
         kept_params=np.vstack(kept_p) if kept_p else np.zeros((0, len(PARAMETERS))),
         kept_outcome=np.concatenate(kept_o) if kept_o else np.zeros(0),
+        eu_reach=out.eu_reach,
+        eu_all=out.eu_all,
     )
 
 
@@ -195,6 +207,8 @@ class Summary:
     maximum: np.ndarray
     kept_params: np.ndarray
     kept_outcome: np.ndarray
+    eu_reach: np.ndarray  # (T, C) draws whose European-only coverage reaches the threshold
+    eu_all: np.ndarray  # (T,) draws in which every category's does
 
 
 class Accumulator:
@@ -216,12 +230,16 @@ class Accumulator:
         self.pending: dict[int, np.ndarray] = {}
         self.next_block = 0
         self.kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.eu_reach = np.zeros((n_years, n_cat), dtype=np.int64)
+        self.eu_all = np.zeros(n_years, dtype=np.int64)
 
     def add(self, chunk: ChunkSummary) -> None:
         self.counts += chunk.counts
         self.below += chunk.below
         self.any_below += chunk.any_below
         self.first_covered += chunk.first_covered
+        self.eu_reach += chunk.eu_reach
+        self.eu_all += chunk.eu_all
         np.minimum(self.minimum, chunk.minimum, out=self.minimum)
         np.maximum(self.maximum, chunk.maximum, out=self.maximum)
         for block, block_sum in zip(chunk.blocks, chunk.block_sums, strict=True):
@@ -251,6 +269,8 @@ class Accumulator:
             if order
             else np.zeros((0, len(PARAMETERS))),
             kept_outcome=np.concatenate([self.kept[b][1] for b in order]) if order else np.zeros(0),
+            eu_reach=self.eu_reach,
+            eu_all=self.eu_all,
         )
 
 

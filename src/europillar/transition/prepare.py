@@ -16,28 +16,24 @@ import pandas as pd
 from europillar.result import Origin
 from europillar.scenario.distributions import Uncertain, central, draw, is_uncertain
 from europillar.scenario.schema import Scenario
-from europillar.scenario.sections.transition import Drawdown as DrawdownSpec
 from europillar.scenario.sections.transition import TransitionSettings
+from europillar.transition.drawdown import drawdown_schedule
 from europillar.transition.model import (
-    KIND_ABRUPT,
-    KIND_CONDITIONAL,
-    KIND_GRADUAL,
-    KIND_NONE,
-    KIND_SERIES,
     Budget,
     CategoryData,
-    Drawdown,
     Model,
 )
+from europillar.transition.supply import (
+    PIPELINE_COLUMNS,
+    capacities,
+    equipment_share,
+    firm_schedule,
+    lead_times,
+    recruitment_capacity,
+    training_years,
+    war_losses,
+)
 
-KINDS = {
-    "none": KIND_NONE,
-    "gradual": KIND_GRADUAL,
-    "abrupt": KIND_ABRUPT,
-    "conditional": KIND_CONDITIONAL,
-    "series": KIND_SERIES,
-}
-EUROPEAN_CAPACITY_REGIONS = ("EU27", "EUROPE", "EUROPE_KIEL", "EUROPEAN_NATO")
 # Budgets start from today's spending at constant prices and its share of GDP, both from
 # the source the indicator catalogue names first (one vintage for both).
 BUDGET_INDICATORS = ("milex_usd_constant2023_m", "milex_share_gdp_pct")
@@ -98,6 +94,7 @@ def parameters(settings: TransitionSettings) -> dict[str, Uncertain]:
         "retirement": _param(settings.retirement_pct, 0.01),
         "readiness_scale": _param(settings.readiness_scale),
         "drawdown_shift": _param(settings.drawdown_shift_years),
+        "default_capacity": _param(settings.default_capacity_pct, 0.01),
     }
 
 
@@ -116,13 +113,35 @@ def inputs(
         scenario, {"transition": {"draws": draws, "seed": seed}}, file="--draws/--seed"
     )
     settings = scenario.transition or TransitionSettings.model_validate({})
+    # The requirement comes from a study (or a theatre), never from today's forces: the
+    # rule 'replace_us' (today's forces plus the US) would be met in the start year by
+    # definition, so the transition uses IISS 2025's like-for-like replacement list instead.
+    study = settings.requirement
+    if study is None and scenario.requirements.preset == "replace_us":
+        study = "iiss_2025"
+    requirement_note = []
+    if study is not None:
+        scenario = scenario_with(
+            scenario,
+            {"requirements": {"preset": study, "kind": settings.requirement_kind}},
+            file="transition.requirement",
+        )
+        requirement_note.append(
+            f"Requirement: study {study} ({settings.requirement_kind}"
+            + (
+                ", on top of European forces at the start"
+                if settings.requirement_kind == "additional"
+                else ""
+            )
+            + "), independent of the US contribution."
+        )
     cap_inputs = capability.inputs(scenario, dataset)
     gaps = capability.run(cap_inputs)
     model, notes = build_model(
         scenario,
         settings,
         gaps.by_category,
-        gaps.costs,
+        _unit_prices(cap_inputs.data),
         gaps.members,
         set(gaps.sources),
         dataset,
@@ -135,8 +154,19 @@ def inputs(
         settings,
         settings.draws,
         settings.seed,
-        tuple(notes),
+        tuple([*requirement_note, *notes]),
         gaps.table("coverage") if "coverage" in gaps.tables else None,
+    )
+
+
+def _unit_prices(data: CapabilityData) -> pd.DataFrame:
+    """Unit acquisition costs in the budget's price base (USD, constant 2023 prices: SIPRI's
+    constant-price series), converted with the cited exchange rates and deflators."""
+    from europillar.capability.lifecycle import category_prices
+    from europillar.capability.prices import Deflators, PriceBase
+
+    return category_prices(
+        data.taxonomy, data.costs, PriceBase("USD", 2023), Deflators.from_table(data.deflators)
     )
 
 
@@ -166,6 +196,9 @@ def build_model(
         & table["us_contribution_full"].notna()
         & ~insufficient
     ]
+    unrequired = sorted(set(cap_data.taxonomy["category"]) - set(table.index))
+    if unrequired:
+        notes.append("No requirement for (not modelled): " + ", ".join(unrequired) + ".")
     left_out = sorted(set(table.index) - set(usable.index))
     if left_out:
         notes.append(
@@ -195,24 +228,48 @@ def build_model(
             "No cited unit cost, so no orders are modelled for: " + ", ".join(no_cost) + "."
         )
 
-    lead, lead_sources = _lead_times(dataset.table("capability/lead_time"), cats)
+    lead, lead_sources = lead_times(dataset.table("capability/lead_time"), cats)
     no_lead = [c for c, v in zip(cats, lead, strict=False) if not np.isfinite(v)]
     if no_lead:
         notes.append(
             "No cited lead time (1 year assumed, optimistic) for: " + ", ".join(no_lead) + "."
         )
     lead = np.where(np.isfinite(lead), lead, 1.0)
+    pipeline_rows = dataset.table_or_empty("capability/pipeline", list(PIPELINE_COLUMNS))
+    training, train_sources, train_notes = training_years(pipeline_rows, cats)
+    lead = lead + training
+    notes.extend(train_notes)
 
-    capacity, cap_sources = _capacities(
+    capacity, cap_sources = capacities(
         dataset.table("capability/production_capacity"), cap_data.taxonomy, members, cats, start
     )
+    recruits, recruit_sources, recruit_note = recruitment_capacity(
+        pipeline_rows, cap_data.costs, members, cats
+    )
+    capacity = np.where(np.isfinite(recruits), recruits, capacity)
+    if recruit_note:
+        notes.append(recruit_note)
     uncapped = [c for c, v in zip(cats, capacity, strict=False) if np.isinf(v)]
     if uncapped:
         notes.append(
-            "No cited European production capacity (uncapped, optimistic) for: "
+            "No cited European production capacity for: "
             + ", ".join(uncapped)
-            + "."
+            + "; capacity is the stated default, a share of the requirement per year "
+            "(transition.default_capacity_pct, uncertain), never unlimited."
         )
+    requirement = usable["requirement"].to_numpy(float)
+    capacity_base = np.where(np.isinf(capacity), requirement, 0.0)
+    loss, consumption, war_note = war_losses(settings, years, cats)
+    if war_note:
+        notes.append(war_note)
+    firm, firm_sources = np.zeros((years.size, len(cats))), set[str]()
+    if settings.firm_orders:
+        from europillar.force.inputs import orders_pipeline
+
+        firm, firm_sources, firm_note = firm_schedule(
+            orders_pipeline(dataset.table)[0], members, cats, years
+        )
+        notes.append(firm_note)
 
     shares = np.array([settings.allocation_shares_pct.get(c, 0.0) for c in cats]) / 100.0
     category_data = CategoryData(
@@ -225,11 +282,23 @@ def build_model(
         lead_time=lead,
         capacity=capacity,
         fixed_share=shares,
+        firm_deliveries=firm,
+        capacity_base=capacity_base,
+        loss=loss,
+        consumption=consumption,
     )
-    drawdown = _drawdown(settings, scenario, cats, years)
+    drawdown = drawdown_schedule(settings, scenario, cats, years)
     budget, budget_notes, budget_sources = _budget(settings, members, start, years, dataset)
     notes.extend(budget_notes)
-    sources = gap_sources | lead_sources | cap_sources | budget_sources
+    sources = (
+        gap_sources
+        | lead_sources
+        | cap_sources
+        | budget_sources
+        | train_sources
+        | recruit_sources
+        | firm_sources
+    )
     model = Model(
         years,
         category_data,
@@ -240,84 +309,6 @@ def build_model(
         tuple(sorted(s for s in sources if s)),
     )
     return model, notes
-
-
-def _lead_times(rows: pd.DataFrame, cats: tuple[str, ...]) -> tuple[np.ndarray, set[str]]:
-    """Median of the cited central lead times per category."""
-    out, sources = [], set()
-    for c in cats:
-        sel = rows[
-            (rows["category"] == c) & pd.to_numeric(rows["central_years"], errors="coerce").notna()
-        ]
-        out.append(float(pd.to_numeric(sel["central_years"]).median()) if len(sel) else np.nan)
-        sources |= set(sel["source_id"].astype(str))
-    return np.array(out), sources
-
-
-def _capacities(
-    rows: pd.DataFrame,
-    taxonomy: pd.DataFrame,
-    members: list[str],
-    cats: tuple[str, ...],
-    start: int,
-) -> tuple[np.ndarray, set[str]]:
-    """European production capacity per category in the category's unit (inf if none).
-
-    A European aggregate row wins; otherwise the members' own rows are summed (a lower
-    bound). Only the latest row at or before the start year + 1 of each producer counts,
-    and only rows whose unit matches the category's unit.
-    """
-    from europillar.capability.units import accepted_units, rows_in_unit
-
-    taxonomy = taxonomy.set_index("category")
-    out, sources = [], set()
-    rows = rows.assign(unit=rows["unit"].astype(str).str.replace(r" per year$", "", regex=True))
-    for c in cats:
-        sel = rows_in_unit(rows[rows["category"] == c], accepted_units(taxonomy.loc[c]))
-        sel = sel[pd.to_numeric(sel["year"], errors="coerce") <= start + 1]
-        european = sel[sel["region"].isin(EUROPEAN_CAPACITY_REGIONS)]
-        national = sel[sel["region"].isin(members)]
-        pick = european if len(european) else national
-        if pick.empty:
-            out.append(np.inf)
-            continue
-        latest = pick.sort_values("year").groupby("region").tail(1)
-        out.append(float(pd.to_numeric(latest["capacity_per_year"]).sum()))
-        sources |= set(latest["source_id"].astype(str))
-    return np.array(out), sources
-
-
-def _drawdown(
-    settings: TransitionSettings, scenario: Scenario, cats: tuple[str, ...], years: np.ndarray
-) -> Drawdown:
-    default = settings.us_drawdown.get(
-        "default", DrawdownSpec.model_validate({"kind": "gradual", "start": 2027, "end": 2035})
-    )
-    n = len(cats)
-    kind, start, end = np.zeros(n, int), np.zeros(n), np.zeros(n)
-    floor, trigger, over = np.zeros(n), np.zeros(n), np.ones(n)
-    series = np.ones((years.size, n))
-    for i, c in enumerate(cats):
-        spec = settings.us_drawdown.get(c, default)
-        kind[i] = KINDS[spec.kind]
-        floor[i] = (
-            spec.floor_pct / 100.0
-            if spec.floor_pct is not None
-            else scenario.us_commitment.fraction(c)
-        )
-        if spec.kind == "gradual":
-            start[i], end[i] = float(spec.start), float(spec.end)  # type: ignore[arg-type]
-        elif spec.kind == "abrupt":
-            start[i] = float(spec.year)  # type: ignore[arg-type]
-        elif spec.kind == "conditional":
-            trigger[i] = float(spec.european_coverage_pct)  # type: ignore[arg-type]
-            over[i] = float(spec.over_years)
-        elif spec.kind == "series":
-            points = sorted((spec.remaining_pct or {}).items())
-            xs = np.array([p[0] for p in points], float)
-            ys = np.array([p[1] for p in points], float) / 100.0
-            series[:, i] = np.interp(years, xs, ys)
-    return Drawdown(kind, start, end, floor, trigger, over, series)
 
 
 def _budget(
@@ -338,7 +329,7 @@ def _budget(
     ]
     wide = wide.pivot_table(index=["iso3", "year"], columns="indicator", values="value").dropna()
     notes = []
-    gdp, share, used_years = [], [], []
+    gdp, share, used_years, members_used = [], [], [], []
     for iso3 in members:
         if iso3 not in wide.index.get_level_values(0):
             notes.append(
@@ -348,6 +339,7 @@ def _budget(
             continue
         row = wide.loc[iso3].sort_index().iloc[-1]
         used_years.append(int(wide.loc[iso3].index.max()))
+        members_used.append(iso3)
         s = row["milex_share_gdp_pct"] / 100.0
         gdp.append(row["milex_usd_constant2023_m"] / s)
         share.append(s)
@@ -360,7 +352,17 @@ def _budget(
     if settings.budget.path == "series" and settings.budget.series_usd_m:
         pts = sorted(settings.budget.series_usd_m.items())
         series = np.interp(years, [p[0] for p in pts], [p[1] for p in pts])
-    budget = Budget(
-        np.array(gdp), np.array(share), settings.budget.path, settings.budget.target_year, series
+    recap, recap_note, recap_sources = equipment_share(
+        obs, members_used, np.array(gdp) * np.array(share), start
     )
-    return budget, notes, {source}
+    if settings.recapitalise:
+        notes.append(recap_note)
+    budget = Budget(
+        np.array(gdp),
+        np.array(share),
+        settings.budget.path,
+        settings.budget.target_year,
+        series,
+        recap if settings.recapitalise else 0.0,
+    )
+    return budget, notes, {source, *recap_sources}

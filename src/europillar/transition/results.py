@@ -13,6 +13,10 @@ from europillar.scenario.distributions import Uncertain, central
 from europillar.transition.model import Draws, Model, Trajectories, simulate
 from europillar.transition.montecarlo import PARAMETERS, Summary, quantile_from_histogram
 
+# Europe "stands alone" in a year when at least this share of the draws has European-only
+# coverage at or above the threshold.
+EUROPE_ALONE_PROB_PCT = 90.0
+
 
 class TransitionResult(Result):
     """One transition run: every table is tidy (one row per key)."""
@@ -24,7 +28,8 @@ class TransitionResult(Result):
 
     @property
     def fan(self) -> pd.DataFrame:
-        """year, category, p10, p50, p90, mean, prob_gap_pct (Monte Carlo)."""
+        """year, category, p10, p50, p90, mean, prob_gap_pct (P(coverage < threshold), i.e.
+        P(shortfall above 100 - threshold %)), prob_europe_alone_pct (Monte Carlo)."""
         return self.tables["fan"]
 
     @property
@@ -34,7 +39,8 @@ class TransitionResult(Result):
 
     @property
     def categories(self) -> pd.DataFrame:
-        """Per category: earliest covered year, years below threshold, P(covered by end)."""
+        """Per category and overall: worst shortfall (year, % and units) and the first year
+        Europe alone reaches the threshold with probability >= 0.9 (null: not by the end)."""
         return self.tables["categories"]
 
     @property
@@ -90,6 +96,7 @@ def fan_frame(model: Model, summary: Summary) -> pd.DataFrame:
         out[name] = quantile_from_histogram(summary, q).ravel()
     out["mean"] = (summary.sums / summary.n_draws).ravel()
     out["prob_gap_pct"] = (100.0 * summary.below / summary.n_draws).ravel()
+    out["prob_europe_alone_pct"] = (100.0 * summary.eu_reach / summary.n_draws).ravel()
     return out
 
 
@@ -98,6 +105,7 @@ def gap_probability_frame(model: Model, summary: Summary) -> pd.DataFrame:
         {
             "year": model.years.astype(int),
             "prob_any_gap_pct": 100.0 * summary.any_below / summary.n_draws,
+            "prob_all_europe_alone_pct": 100.0 * summary.eu_all / summary.n_draws,
         }
     )
 
@@ -159,29 +167,79 @@ def safe_drawdown_frame(model: Model, run: Trajectories) -> pd.DataFrame:
 
 
 def category_frame(model: Model, run: Trajectories, summary: Summary | None) -> pd.DataFrame:
-    rows = []
-    n_years = model.years.shape[0]
-    for c, cat in enumerate(model.data.categories):
-        covered = np.flatnonzero(run.coverage_pct[0, :, c] >= 100.0)
-        eu_covered = np.flatnonzero(run.european_pct[0, :, c] >= 100.0)
-        row: dict[str, Any] = {
-            "category": cat,
-            "requirement": float(model.data.requirement[c]),
-            "earliest_covered_year": int(model.years[covered[0]]) if covered.size else None,
-            "earliest_europe_alone_year": int(model.years[eu_covered[0]])
-            if eu_covered.size
-            else None,
-            "years_below_threshold": int((run.coverage_pct[0, :, c] < model.threshold_pct).sum()),
-            "orders_possible": bool(np.isfinite(model.data.unit_cost[c])),
-        }
-        if summary is not None:
-            counts = summary.first_covered[c]
-            row["prob_covered_by_end_pct"] = 100.0 * counts[:n_years].sum() / summary.n_draws
-            cum = np.cumsum(counts[:n_years])
-            half = np.flatnonzero(cum >= summary.n_draws / 2)
-            row["p50_earliest_covered_year"] = int(model.years[half[0]]) if half.size else None
-        rows.append(row)
+    """Per category, the headline: worst shortfall (year, depth) and when Europe stands alone.
+
+    Every figure is read off the fan (:func:`fan_frame`), so the table can never contradict
+    the chart: the worst shortfall is the year of the largest 100 - P50 coverage (depth in %
+    of the requirement and in units; the bad case 100 - P10 beside it), and Europe stands
+    alone from the first year in which at least 90 % of the draws have European-only
+    coverage at or above the threshold (null: not by the last year). A last row ``all``
+    takes the deepest category shortfall and the first year every category stands alone
+    in at least 90 % of the draws.
+    """
+    fan = fan_frame(model, summary) if summary is not None else None
+    rows = [headline_row(model, cat, c, fan, run) for c, cat in enumerate(model.data.categories)]
+    if fan is not None and summary is not None:
+        rows.append(overall_row(model, rows, summary))
     return pd.DataFrame(rows)
+
+
+def _shortfall(years: np.ndarray, coverage: np.ndarray) -> tuple[int | None, float]:
+    depth = np.maximum(100.0 - coverage, 0.0)
+    if not np.any(depth > 0):
+        return None, 0.0
+    t = int(np.argmax(depth))  # first year of the deepest shortfall
+    return int(years[t]), float(depth[t])
+
+
+def headline_row(
+    model: Model, cat: str, c: int, fan: pd.DataFrame | None, run: Trajectories
+) -> dict[str, Any]:
+    """One category's headline from the fan (Monte Carlo) or, without one, the central run."""
+    years = model.years
+    requirement = float(model.data.requirement[c])
+    if fan is not None:
+        rows = fan[fan["category"] == cat]
+        p50, p10 = rows["p50"].to_numpy(), rows["p10"].to_numpy()
+        alone = rows["prob_europe_alone_pct"].to_numpy()
+    else:
+        p50 = p10 = run.coverage_pct[0, :, c]
+        alone = np.where(run.european_pct[0, :, c] >= model.threshold_pct, 100.0, 0.0)
+    year, depth = _shortfall(years, p50)
+    _, bad = _shortfall(years, p10)
+    reached = np.flatnonzero(alone >= EUROPE_ALONE_PROB_PCT)
+    return {
+        "category": cat,
+        "requirement": requirement,
+        "worst_shortfall_year": year,
+        "worst_shortfall_pct": depth,
+        "worst_shortfall_units": depth / 100.0 * requirement,
+        "worst_shortfall_pct_p10": bad,
+        "europe_alone_year": int(years[reached[0]]) if reached.size else None,
+        "europe_alone": f"{int(years[reached[0]])}" if reached.size else f"not by {int(years[-1])}",
+        "prob_europe_alone_end_pct": float(alone[-1]),
+        "orders_possible": bool(np.isfinite(model.data.unit_cost[c])),
+    }
+
+
+def overall_row(model: Model, rows: list[dict[str, Any]], summary: Summary) -> dict[str, Any]:
+    """The row ``all``: the deepest category shortfall; every category alone at P >= 0.9."""
+    years = model.years
+    worst = max(rows, key=lambda r: (r["worst_shortfall_pct"], -(r["worst_shortfall_year"] or 0)))
+    alone = 100.0 * summary.eu_all / summary.n_draws
+    reached = np.flatnonzero(alone >= EUROPE_ALONE_PROB_PCT)
+    return {
+        "category": "all",
+        "requirement": np.nan,
+        "worst_shortfall_year": worst["worst_shortfall_year"],
+        "worst_shortfall_pct": worst["worst_shortfall_pct"],
+        "worst_shortfall_units": np.nan,
+        "worst_shortfall_pct_p10": max(r["worst_shortfall_pct_p10"] for r in rows),
+        "europe_alone_year": int(years[reached[0]]) if reached.size else None,
+        "europe_alone": f"{int(years[reached[0]])}" if reached.size else f"not by {int(years[-1])}",
+        "prob_europe_alone_end_pct": float(alone[-1]),
+        "orders_possible": all(r["orders_possible"] for r in rows),
+    }
 
 
 def sensitivity_frame(params: Mapping[str, Uncertain], summary: Summary) -> pd.DataFrame:

@@ -42,7 +42,7 @@ def render(result: Result, ctx: ReportContext) -> Section:
 
     fig2, ax2 = plt.subplots(figsize=(7, 2.8))
     ax2.plot(gap.year, gap.prob_any_gap_pct, marker="o", color="#cb181d")
-    ax2.set_ylabel("probability of a gap, %")
+    ax2.set_ylabel("P(shortfall), %")
     ax2.set_ylim(0, 100)
     gap_svg = svg(fig2, "Probability that at least one category has a gap, per year")
 
@@ -52,31 +52,42 @@ def render(result: Result, ctx: ReportContext) -> Section:
         for row in table[
             [
                 "category",
-                "requirement",
-                "earliest_covered_year",
-                "p50_earliest_covered_year",
-                "prob_covered_by_end_pct",
-                "years_below_threshold",
-                "orders_possible",
+                "worst_shortfall_year",
+                "worst_shortfall_pct",
+                "worst_shortfall_units",
+                "worst_shortfall_pct_p10",
+                "europe_alone",
+                "prob_europe_alone_end_pct",
             ]
         ].itertuples(index=False)
     )
     windows = result.windows
     win = ", ".join(f"{r.category} {r.first_year}–{r.last_year}" for r in windows.itertuples())
+    overall = table[table["category"] == "all"].iloc[0]
+    answer = (
+        f"Europe alone reaches {threshold:g}% of the requirement in every category with "
+        f"probability of at least 0.9 in {overall['europe_alone']}; the deepest median shortfall "
+        f"is {overall['worst_shortfall_pct']:.1f}% of a category's requirement in "
+        f"{_cell(overall['worst_shortfall_year'])}."
+    )
     body = f"""
+<p><strong>{html.escape(answer)}</strong></p>
+<table><caption>When can Europe stand alone? Worst shortfall and the first year European forces
+alone reach the threshold with probability ≥ 0.9 (every figure read off the fan charts
+below)</caption>
+<thead><tr><th>category</th><th>worst shortfall (year)</th><th>depth, % of requirement
+(P50)</th><th>depth, units (P50)</th><th>bad case, % (P10)</th><th>Europe alone</th>
+<th>P(Europe alone) {end_year}, %</th></tr></thead>
+<tbody>{rows_html}</tbody></table>
 <p>Scenario <code>{html.escape(scenario.name)}</code> ({html.escape(scenario.title)}),
 {draws} Monte Carlo draws, seed {seed}. Coverage = (European stock × readiness + remaining
 US contribution) / requirement. Method and equations: <code>docs/transition.md</code>.</p>
 <figure>{fan_svg}<figcaption>Coverage per category, P10–P90 band and P50 line.
 Sources: capability inventory, US contribution, costs and lead times (see Sources).</figcaption></figure>
 <figure>{gap_svg}<figcaption>Probability that at least one category is below the
-{threshold:g}% threshold.</figcaption></figure>
+{threshold:g}% threshold (a shortfall above {100 - threshold:g}%).</figcaption></figure>
 <p><strong>Vulnerability windows (central run):</strong> {html.escape(win) or "none"}.</p>
-<table><caption>Per category: when is the requirement covered?</caption>
-<thead><tr><th>category</th><th>requirement</th><th>covered (central)</th>
-<th>covered (P50)</th><th>P(covered by {end_year}), %</th>
-<th>years below threshold</th><th>orders possible</th></tr></thead>
-<tbody>{rows_html}</tbody></table>
+{_sobol_html(result)}
 <p class="note">{html.escape(" ".join(notes))}</p>
 {reproduce(ctx, "transition")}
 """
@@ -94,3 +105,20 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return f"{value:,.1f}"
     return str(value)
+
+
+def _sobol_html(result: TransitionResult) -> str:
+    """Sobol indices of the year Europe stands alone, when the run computed them."""
+    if "sobol" not in result.tables or result.tables["sobol"].empty:
+        return ""
+    rows = "".join(
+        f"<tr><td>{html.escape(str(r.parameter))}</td><td>{r.S1:.3f}</td>"
+        f"<td>{r.S1_conf:.3f}</td><td>{r.ST:.3f}</td><td>{r.ST_conf:.3f}</td></tr>"
+        for r in result.tables["sobol"].itertuples()
+    )
+    meta = result.meta.get("sobol", {})
+    return f"""<table><caption>What drives the year Europe stands alone? Sobol indices
+(SALib, Saltelli sampling, N = {meta.get("base_samples", "")}, seed {meta.get("seed", "")}):
+first order S1 and total order ST, with 95% confidence half-widths</caption>
+<thead><tr><th>parameter</th><th>S1</th><th>±</th><th>ST</th><th>±</th></tr></thead>
+<tbody>{rows}</tbody></table>"""

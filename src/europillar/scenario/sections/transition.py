@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from europillar.scenario.distributions import Uncertain
+from europillar.scenario.distributions import Triangular, Uncertain
 
 
 class Drawdown(BaseModel):
@@ -106,6 +106,43 @@ class TransitionSettings(BaseModel):
             "default": Drawdown.model_validate({"kind": "gradual", "start": 2027, "end": 2035})
         },
         description="category id (or 'default') -> drawdown schedule",
+    )
+    requirement: str | None = Field(
+        None,
+        description="Study id in requirements_published.csv whose force requirement the "
+        "transition must meet (unset: the scenario's own requirement; for the rule "
+        "'replace_us', which equals today's forces by definition, iiss_2025)",
+    )
+    requirement_kind: Literal["additional", "total"] = Field(
+        "additional",
+        description="How the study's quantities read: added to today's European forces "
+        "(fixed at the start year) or the total force",
+    )
+    default_capacity_pct: Uncertain = Field(
+        default_factory=lambda: Triangular(dist="triangular", min=2.0, mode=5.0, max=10.0),
+        description="production capacity, % of the requirement per year, for categories "
+        "without a cited capacity (never unlimited; docs/transition.md)",
+    )
+    recapitalise: bool = Field(
+        True, description="the base budget re-orders retired units (NATO equipment share)"
+    )
+    firm_orders: bool = Field(
+        True, description="firm orders from the orders pipeline arrive in their delivery years"
+    )
+    war_start_year: int | None = Field(
+        None, description="first year of a war: attrition and munitions consumption apply"
+    )
+    attrition_pct: float = Field(
+        0.0, ge=0, le=100, description="war: share of each category's stock lost per year, %"
+    )
+    consumption_per_year: dict[str, float] = Field(
+        default_factory=dict,
+        description="war: category -> units consumed per year (e.g. 155 mm rounds)",
+    )
+    sobol_samples: int = Field(
+        512,
+        ge=0,
+        description="Sobol sensitivity: base samples N (N x (k + 2) runs; a power of 2; 0 = off)",
     )
     draws: int = Field(2000, ge=1, description="Monte Carlo draws (CLI --draws overrides)")
     seed: int = Field(20250601, ge=0, description="random seed (CLI --seed overrides)")
