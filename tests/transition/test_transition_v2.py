@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from europillar.transition.engine import simulate_tables
@@ -91,7 +92,7 @@ def check_headline_against_fan(tables, threshold: float) -> None:  # type: ignor
             assert row.worst_shortfall_pct == pytest.approx(depth[t])
             assert row.worst_shortfall_units == pytest.approx(depth[t] / 100 * row.requirement)
         else:
-            assert np.isnan(row.worst_shortfall_year) or row.worst_shortfall_year is None
+            assert pd.isna(row.worst_shortfall_year)
             assert row.worst_shortfall_pct == 0
         bad = np.maximum(100.0 - f["p10"].to_numpy(), 0.0).max()
         assert row.worst_shortfall_pct_p10 == pytest.approx(bad)
@@ -113,9 +114,6 @@ def check_headline_against_fan(tables, threshold: float) -> None:  # type: ignor
     if len(every):
         assert overall["europe_alone_year"] == every.iloc[0]
         # every category alone implies each category alone: never earlier than any of them
-        assert all(
-            y is not None and not np.isnan(y) and y <= every.iloc[0]
-            for y in per_cat["europe_alone_year"]
-        )
+        assert all(not pd.isna(y) and y <= every.iloc[0] for y in per_cat["europe_alone_year"])
     else:
         assert overall["europe_alone"].startswith("not by")

@@ -100,7 +100,8 @@ def register(app: typer.Typer) -> None:
                 f" Sobol indices of the year Europe stands alone: {sobol['method']}; "
                 f"N = {sobol['base_samples']} ({sobol['runs']} runs), seed {sobol['seed']}; "
                 f"never within the horizon in {sobol.get('never_pct', 0):.1f}% of runs "
-                f"(counted as {int(meta['end_year']) + 1})."
+                f"(counted as {int(meta['end_year']) + 1}). Outcomes: {sobol['outcome']}."
+                + "".join(f" {v}." for k, v in sobol.items() if k.endswith("_note"))
             )
         emit_result(
             result,

@@ -35,7 +35,9 @@ from europillar.scenario.distributions import (
 from europillar.transition.model import Draws, Model, simulate
 from europillar.transition.montecarlo import BLOCK, PARAMETERS
 
-SOBOL_COLUMNS = ["parameter", "S1", "S1_conf", "ST", "ST_conf"]
+SOBOL_COLUMNS = ["outcome", "parameter", "S1", "S1_conf", "ST", "ST_conf"]
+YEAR = "europe_alone_year"
+COVERAGE = "europe_alone_coverage_mid_pct"
 
 
 def ppf(value: Uncertain, u: np.ndarray) -> np.ndarray:
@@ -65,14 +67,18 @@ def ppf(value: Uncertain, u: np.ndarray) -> np.ndarray:
     raise TypeError(f"no quantile function for {type(value).__name__}")
 
 
-def alone_year(model: Model, draws: Draws) -> np.ndarray:
+def outcomes(model: Model, draws: Draws) -> tuple[np.ndarray, np.ndarray]:
     """Per draw: the first year European-only coverage reaches the threshold in every
-    category (end year + 1 when it never does)."""
+    category (end year + 1 when it never does), and the lowest European-only coverage
+    over the categories in the middle year of the horizon (a continuous companion that
+    still varies when the year does not)."""
     run = simulate(model, draws, detail=False)
     alone: np.ndarray = np.asarray((run.european_pct >= model.threshold_pct).all(axis=2))
     years = model.years
     first = np.where(alone.any(axis=1), alone.argmax(axis=1), years.size)
-    return np.where(first < years.size, years[np.minimum(first, years.size - 1)], years[-1] + 1)
+    year = np.where(first < years.size, years[np.minimum(first, years.size - 1)], years[-1] + 1)
+    middle = run.european_pct[:, years.size // 2, :].min(axis=1)
+    return year, middle
 
 
 def sobol_indices(
@@ -86,8 +92,9 @@ def sobol_indices(
     meta: dict[str, Any] = {
         "base_samples": base_samples,
         "seed": seed,
-        "outcome": "first year Europe alone reaches the threshold in every category "
-        f"(never: {int(model.years[-1]) + 1})",
+        "outcome": f"{YEAR}: first year Europe alone reaches the threshold in every "
+        f"category (never: {int(model.years[-1]) + 1}); {COVERAGE}: lowest European-only "
+        f"coverage over the categories in {int(model.years[model.years.size // 2])}",
         "method": "SALib Saltelli/Sobol sequence (scrambled), first and total order",
     }
     if base_samples < 1 or len(names) < 2:
@@ -98,6 +105,7 @@ def sobol_indices(
     # keep the quantile functions away from 0 and 1 (infinite tails of normal laws)
     unit = np.clip(unit, 1e-9, 1.0 - 1e-9)
     outcome = np.empty(unit.shape[0])
+    coverage = np.empty(unit.shape[0])
     for start in range(0, unit.shape[0], BLOCK):
         rows = unit[start : start + BLOCK]
         values = {
@@ -106,23 +114,30 @@ def sobol_indices(
             else np.full(rows.shape[0], central(params[p]))
             for p in PARAMETERS
         }
-        outcome[start : start + rows.shape[0]] = alone_year(model, Draws(**values))
+        found_year, found_cov = outcomes(model, Draws(**values))
+        outcome[start : start + rows.shape[0]] = found_year
+        coverage[start : start + rows.shape[0]] = found_cov
     meta["runs"] = int(unit.shape[0])
     meta["never_pct"] = float(100.0 * np.mean(outcome > model.years[-1]))
-    if np.all(outcome == outcome[0]):
-        meta["note"] = "the outcome is the same in every run: no variance to apportion"
+    frames = []
+    for name, result in ((YEAR, outcome), (COVERAGE, coverage)):
+        if np.all(result == result[0]):
+            meta[f"{name}_note"] = f"{name} is {result[0]:g} in every run: no variance to apportion"
+            continue
+        found = analyze.analyze(
+            problem, result, calc_second_order=False, print_to_console=False, seed=seed
+        )
+        frame = pd.DataFrame(
+            {
+                "outcome": name,
+                "parameter": names,
+                "S1": found["S1"],
+                "S1_conf": found["S1_conf"],
+                "ST": found["ST"],
+                "ST_conf": found["ST_conf"],
+            }
+        )
+        frames.append(frame.sort_values(["ST", "parameter"], ascending=[False, True]))
+    if not frames:
         return pd.DataFrame(columns=SOBOL_COLUMNS), meta
-    found = analyze.analyze(
-        problem, outcome, calc_second_order=False, print_to_console=False, seed=seed
-    )
-    frame = pd.DataFrame(
-        {
-            "parameter": names,
-            "S1": found["S1"],
-            "S1_conf": found["S1_conf"],
-            "ST": found["ST"],
-            "ST_conf": found["ST_conf"],
-        }
-    )
-    frame = frame.sort_values(["ST", "parameter"], ascending=[False, True]).reset_index(drop=True)
-    return frame, meta
+    return pd.concat(frames, ignore_index=True), meta

@@ -112,13 +112,14 @@ def _sobol_html(result: TransitionResult) -> str:
     if "sobol" not in result.tables or result.tables["sobol"].empty:
         return ""
     rows = "".join(
-        f"<tr><td>{html.escape(str(r.parameter))}</td><td>{r.S1:.3f}</td>"
+        f"<tr><td>{html.escape(str(r.outcome))}</td><td>{html.escape(str(r.parameter))}</td><td>{r.S1:.3f}</td>"
         f"<td>{r.S1_conf:.3f}</td><td>{r.ST:.3f}</td><td>{r.ST_conf:.3f}</td></tr>"
         for r in result.tables["sobol"].itertuples()
     )
     meta = result.meta.get("sobol", {})
     return f"""<table><caption>What drives the year Europe stands alone? Sobol indices
 (SALib, Saltelli sampling, N = {meta.get("base_samples", "")}, seed {meta.get("seed", "")}):
-first order S1 and total order ST, with 95% confidence half-widths</caption>
-<thead><tr><th>parameter</th><th>S1</th><th>±</th><th>ST</th><th>±</th></tr></thead>
+first order S1 and total order ST, with 95% confidence half-widths. Outcomes:
+{html.escape(str(meta.get("outcome", "")))}</caption>
+<thead><tr><th>outcome</th><th>parameter</th><th>S1</th><th>±</th><th>ST</th><th>±</th></tr></thead>
 <tbody>{rows}</tbody></table>"""

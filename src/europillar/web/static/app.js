@@ -379,7 +379,7 @@ async function showJob(job) {
     const cats = await api("GET", `/api/jobs/${job.id}/results/categories`);
     const select = document.getElementById("fan-category");
     select.replaceChildren();
-    cats.data.rows.forEach((r) => select.append(el("option", { value: r.category, text: r.category })));
+    cats.data.rows.filter((r) => r.category !== "all").forEach((r) => select.append(el("option", { value: r.category, text: r.category })));
     const update = () => {
       const img = document.getElementById("fan-img");
       img.src = `/api/jobs/${job.id}/charts/fan.svg?category=${encodeURIComponent(select.value)}`;
@@ -390,7 +390,8 @@ async function showJob(job) {
     update();
     document.getElementById("gap-img").src = `/api/jobs/${job.id}/charts/gap_probability.svg`;
     renderTable(document.getElementById("transition-table"),
-      Object.keys(cats.data.rows[0] || {}), cats.data.rows, "Per category: earliest year covered and probability of being covered");
+      ["category", "worst_shortfall_year", "worst_shortfall_pct", "worst_shortfall_units", "worst_shortfall_pct_p10", "europe_alone", "prob_europe_alone_end_pct"],
+      cats.data.rows, "When can Europe stand alone? Worst shortfall (year, % of requirement at P50, units, P10 bad case) and the first year European forces alone reach the threshold with probability of at least 0.9 (read off the fan)");
     csvLinks(document.getElementById("transition-links"), job, job.results);
   } else {
     const section = document.getElementById("procurement-results");
