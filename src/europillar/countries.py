@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from europillar.blocs import AS_OF, Membership, defined_members
 from europillar.errors import InputError
 
 if TYPE_CHECKING:
@@ -51,9 +52,23 @@ def region_groups(dataset: Dataset | None = None) -> list[str]:
     return list(_table("regions", dataset)["region_group"])
 
 
+def _bloc_table(name: str, dataset: Dataset | None) -> pd.DataFrame:
+    """A tables/blocs table of ``dataset``, or the shipped one when a test dataset lacks it."""
+    from europillar.dataset import load
+
+    if dataset is not None and f"blocs/{name}" in dataset:
+        return dataset.table(f"blocs/{name}")
+    return load().table(f"blocs/{name}")
+
+
+def defined_blocs(dataset: Dataset | None = None) -> list[str]:
+    """Blocs defined as data in tables/blocs/definitions.csv (organisations, SIPRI regions)."""
+    return list(_bloc_table("definitions", dataset)["bloc"])
+
+
 def bloc_names(dataset: Dataset | None = None) -> list[str]:
     """Every named bloc ``members`` accepts (single comparator states come as ISO3)."""
-    return [*ORGANISATION_BLOCS, *region_groups(dataset), *COMPARATORS]
+    return [*defined_blocs(dataset), *region_groups(dataset), *COMPARATORS]
 
 
 def _year_end(year: int) -> dt.date:
@@ -95,25 +110,34 @@ def _validate_codes(codes: Iterable[str], dataset: Dataset | None) -> list[str]:
     return sorted(result)
 
 
-def members(bloc: str | Iterable[str], year: int, dataset: Dataset | None = None) -> list[str]:
+def members(
+    bloc: str | Iterable[str],
+    year: int,
+    dataset: Dataset | None = None,
+    membership: Membership = AS_OF,
+) -> list[str]:
     """ISO3 members of ``bloc`` in ``year``, sorted.
 
-    ``bloc`` is "EU27" (EU members that year: 28 before 2020), "NATO", "EUROPEAN_NATO"
-    (NATO minus USA and Canada), "EU_NATO" (EU members in NATO), a region group, a single
-    country code (e.g. "USA", "RUS", "CHN"), or a list/tuple of ISO3 codes (a coalition).
+    ``bloc`` is a bloc of tables/blocs/definitions.csv ("EU27": EU members, 28 before 2020
+    as of each year; "NATO"; "EUROPEAN_NATO": NATO minus USA and Canada; "EU_NATO";
+    SIPRI's regions and totals such as "SIPRI_EUROPE" or "SIPRI_EUROPEAN_NATO"), a region
+    group, a single country code (e.g. "USA", "RUS", "CHN"), or a list/tuple of ISO3 codes
+    (a coalition). ``membership`` chooses as-of-year or fixed membership
+    (``europillar.blocs.Membership``); it changes only organisation blocs.
     """
     _year_end(year)
     if not isinstance(bloc, str):
         return _validate_codes(bloc, dataset)
-    if bloc == "EU27":
-        return organisation_members("EU", year, dataset)
-    if bloc == "NATO":
-        return organisation_members("NATO", year, dataset)
-    if bloc == "EUROPEAN_NATO":
-        return [c for c in organisation_members("NATO", year, dataset) if c not in NORTH_AMERICA]
-    if bloc == "EU_NATO":
-        nato = set(organisation_members("NATO", year, dataset))
-        return [c for c in organisation_members("EU", year, dataset) if c in nato]
+    found = defined_members(
+        bloc,
+        year,
+        membership,
+        _bloc_table("definitions", dataset),
+        _bloc_table("members", dataset),
+        _table("memberships", dataset),
+    )
+    if found is not None:
+        return found
     countries = _table("countries", dataset)
     if bloc in set(countries["region_group"]):
         return sorted(countries.loc[countries["region_group"] == bloc, "iso3"])

@@ -88,6 +88,7 @@ OBSERVATION_COLUMNS = (
     "estimate",
     "method",
     "note",
+    "vintage",
 )
 REQUIRED = {
     "observations": ("iso3", "year", "indicator", "value", "unit", "source_id"),

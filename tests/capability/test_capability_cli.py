@@ -110,6 +110,29 @@ def test_bad_scenario_exits_2_with_one_sentence_and_no_file(tmp_path: Path) -> N
 
 def test_missing_key_data_is_an_input_error() -> None:
     with pytest.raises(InputError, match="data missing"):
-        run_inprocess("gaps", "--scenario", "replace_us_full", "--key", "gni")
+        run_inprocess("gaps", "--scenario", "replace_us_full", "--key", "nato_common_funding")
     with pytest.raises(InputError, match="no such scenario file"):
         run_inprocess("scenario", "validate", "no/such/file.toml")
+
+
+def test_gni_key_apportions_with_the_world_banks_gni() -> None:
+    """Done-when (issue 14): the apportionment key `gni` works on the shipped data (World
+    Bank GNI, NY.GNP.MKTP.CD, 2014-2024) and weighs members by GNI, not GDP."""
+    from europillar.capability.apportion import key_weights
+    from europillar.data.vintages import view
+    from europillar.dataset import load
+
+    result = run_inprocess(
+        "gaps", "--scenario", "replace_us_full", "--key", "gni", "--format", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    members = ["DEU", "FRA", "IRL", "LUX"]
+    weights = key_weights("gni", view(load()), members, 2025).set_index("iso3")
+    assert set(weights["year"]) == {2024} and set(weights["source_ids"]) == {"wb_wdi_gni"}
+    gdp = key_weights("gdp", view(load()), members, 2024).set_index("iso3")
+    # Ireland's and Luxembourg's GNI is far below their GDP (profit outflows): their GNI
+    # share is smaller than their GDP share.
+    for iso3 in ("IRL", "LUX"):
+        share_gni = weights.loc[iso3, "weight"] / weights["weight"].sum()
+        share_gdp = gdp.loc[iso3, "weight"] / gdp["weight"].sum()
+        assert share_gni < 0.9 * share_gdp, iso3

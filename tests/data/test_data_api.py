@@ -31,7 +31,7 @@ def test_load_core_tables_and_types() -> None:
         obs["source_id"]
     )
     assert len(load("countries")) == 44
-    assert "observations/sipri" in table_names()
+    assert {"observations/sipri_2025", "observations/sipri_2026", "vintages"} <= set(table_names())
 
 
 def test_unknown_table_is_an_input_error() -> None:
@@ -56,6 +56,19 @@ def test_series_filters_and_is_unique() -> None:
         series("milex_usd")
 
 
+def test_series_reads_one_sipri_release_at_a_time() -> None:
+    # Default: the newest release for every year (SIPRI revised 2024 in its 2026 release).
+    newest = series("milex_usd_current_m", "POL", [2024, 2025])
+    assert set(newest.vintage) == {"sipri-2026"} and len(newest) == 2
+    older = series("milex_usd_current_m", "POL", [2024, 2025], vintage="sipri-2025")
+    assert set(older.vintage) == {"sipri-2025"} and list(older.year) == [2024]  # no 2025
+    assert older.value.iloc[0] != newest.value.iloc[0]
+    published = series("milex_usd_current_m", "POL", [2024, 2025], vintage="as-published")
+    assert list(published.vintage) == ["sipri-2025", "sipri-2026"]
+    with pytest.raises(InputError, match="'sipri-2030'.*unknown vintage"):
+        series("milex_usd_current_m", "POL", 2024, vintage="sipri-2030")
+
+
 def test_series_prefers_publisher_figure_over_derivation() -> None:
     shipped = dataset.load()
     extra = pd.DataFrame(
@@ -70,15 +83,20 @@ def test_series_prefers_publisher_figure_over_derivation() -> None:
                 "estimate": True,
                 "method": "m",
                 "note": "",
+                "vintage": "sipri-2026",
             },
         ]
     )
 
     observations = pd.concat([extra, shipped.table("observations")], ignore_index=True)
-    tables = {n: shipped.table(n) for n in ("indicators", "sources/core")}
+    tables = {n: shipped.table(n) for n in ("indicators", "sources/core", "vintages")}
     small = dataset.Dataset.from_frames({**tables, "observations": observations})  # derived first
+    # GDP: the World Bank (a publisher) comes before a SIPRI-implied derivation.
     row = series("gdp_usd_current_m", "FRA", 2023, small).iloc[0]
     assert row["source_id"] == "wb_wdi_gdp" and row["value"] == pytest.approx(3030904.0896078965)
+    # 2024-2026: the IMF's October 2025 WEO (publisher) before the derivation.
+    later = series("gdp_usd_current_m", "FRA", [2024, 2025, 2026], small)
+    assert set(later.vintage) == {"imf-weo-2025-10"} and len(later) == 3
 
 
 def test_to_constant_usd_uses_sipri_ratio() -> None:
@@ -107,14 +125,16 @@ def test_bloc_total_equals_sum_of_members_read_from_the_workbook(raw: Path) -> N
     for bloc in ("EU27", "EUROPEAN_NATO", "Balkans"):
         codes = countries.members(bloc, 2024)
         expected = sum(v for c, v in by_iso.items() if c in codes and isinstance(v, float))
-        total = bloc_total("milex_usd_current_m", codes, 2024)
+        total = bloc_total("milex_usd_current_m", codes, 2024, vintage="sipri-2025")
         assert total["value"] == pytest.approx(expected, rel=1e-12), bloc
         assert total["unit"] == "USD m, current" and total["missing"] == []
 
 
 def test_bloc_total_reports_missing_and_refuses_shares() -> None:
-    total = bloc_total("gdp_usd_current_m", ["DEU", "ISL"], 2024)
-    assert total["missing"] == ["ISL"] and total["estimate"]  # 2024 GDP is derived
+    total = bloc_total("gni_usd_current_m", ["DEU", "ISL"], 2014)
+    assert total["missing"] == [] and total["vintages"] == ["wdi-2025"]
+    total = bloc_total("gni_usd_current_m", ["DEU", "ISL"], 2025)
+    assert total["missing"] == ["DEU", "ISL"]  # the World Bank's GNI stops in 2024
     with pytest.raises(InputError, match="not additive"):
         bloc_total("milex_share_gdp_pct", ["DEU"], 2024)
 
@@ -137,6 +157,8 @@ def test_cli_show_json_and_sources() -> None:
         "milex_usd_current_m",
         "--year",
         "2023",
+        "--vintage",
+        "sipri-2025",
         "--format",
         "json",
     )
@@ -145,5 +167,9 @@ def test_cli_show_json_and_sources() -> None:
     assert len(rows) == 1 and rows[0]["value"] == pytest.approx(59491.96416610127)
     result = run_cli("data", "sources", "--format", "csv")
     assert result.returncode == 0 and "sipri_milex_2025" in result.stdout
+    result = run_cli("data", "crosschecks", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    checks = json.loads(result.stdout)
+    assert checks and {c["source_id"] for c in checks} == {"sipri_fs_2026"}
     result = run_cli("data", "show", "observations", "--iso3", "FRX")
     assert result.returncode == 2 and "'FRX'" in result.stderr

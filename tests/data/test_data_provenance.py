@@ -21,10 +21,18 @@ def test_tables_exist() -> None:
         "regions.csv",
         "indicators.csv",
         "sources/core.csv",
-        "observations/sipri.csv",
-        "observations/nato.csv",
+        "vintages.csv",
+        "observations/sipri_2025.csv",
+        "observations/sipri_2026.csv",
+        "observations/nato_2024.csv",
+        "observations/nato_2025.csv",
+        "observations/nato_2026.csv",
         "observations/worldbank.csv",
+        "observations/worldbank_gni.csv",
+        "observations/imf_weo.csv",
         "observations/cow.csv",
+        "blocs/definitions.csv",
+        "blocs/members.csv",
     ):
         assert required in names
 
@@ -67,10 +75,9 @@ def test_every_observation_has_unit_and_value(path: Path) -> None:
 
 def test_observation_indicators_are_catalogued() -> None:
     catalogue = set(load("indicators")["indicator"])
-    core = ("sipri.csv", "nato.csv", "worldbank.csv", "cow.csv", "derived.csv")
-    for name in core:
-        frame = pd.read_csv(TABLES_DIR / "observations" / name, dtype=str)
-        assert set(frame["indicator"]) <= catalogue, name
+    for path in sorted((TABLES_DIR / "observations").glob("*.csv")):
+        frame = pd.read_csv(path, dtype=str)
+        assert set(frame["indicator"]) <= catalogue, path.name
 
 
 OBSERVATION_AND_AGGREGATE_TABLES = sorted(
@@ -80,7 +87,7 @@ OBSERVATION_AND_AGGREGATE_TABLES = sorted(
 
 def test_observation_and_aggregate_tables_are_found() -> None:
     names = {p.relative_to(TABLES_DIR).as_posix() for p in OBSERVATION_AND_AGGREGATE_TABLES}
-    assert {"observations/published.csv", "aggregates/published.csv"} <= names
+    assert {"observations/nato_2026.csv", "aggregates/sipri_2026.csv"} <= names
 
 
 @pytest.mark.parametrize(
@@ -117,3 +124,69 @@ def test_docs_name_every_catalogued_indicator() -> None:
     text = docs.read_text(encoding="utf-8")
     for indicator in load("indicators")["indicator"]:
         assert f"`{indicator}`" in text, indicator
+
+
+# Words the old transcription sources used when their origin was unknown.
+UNIDENTIFIED = ("not identified", "repository not identified", "code-index file", "file id")
+PUBLISHER_HOSTS = (
+    "nato.int",
+    "sipri.org",
+    "imf.org",
+    "worldbank.org",
+    "europa.eu",
+    "correlatesofwar.org",
+)
+
+
+def _used_source_ids() -> dict[str, set[str]]:
+    """source_id -> the tables whose rows cite it (every shipped CSV)."""
+    used: dict[str, set[str]] = {}
+    for path in ALL_TABLES:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if "source_id" in frame.columns:
+            for source in set(frame["source_id"]):
+                used.setdefault(source, set()).add(path.relative_to(TABLES_DIR).as_posix())
+    return used
+
+
+def test_no_shipped_row_cites_an_unidentified_repository() -> None:
+    registry = load("sources").set_index("source_id")
+    for source, tables in sorted(_used_source_ids().items()):
+        row = registry.loc[source]
+        text = " ".join(str(row[c]) for c in ("publisher", "title", "url", "note")).lower()
+        assert not any(word in text for word in UNIDENTIFIED), (source, sorted(tables))
+        assert str(row["url"]).strip(), source
+
+
+def _publisher_page(source: str, registry: pd.DataFrame) -> bool:
+    row = registry.loc[source]
+    if any(host in str(row["url"]) for host in PUBLISHER_HOSTS):
+        return True
+    relays = str(row.get("relays", "") or "")
+    return bool(relays) and relays in registry.index and _publisher_page(relays, registry)
+
+
+def test_every_2025_26_figure_names_the_publishers_page() -> None:
+    """A 2025-26 figure of a publisher's series (SIPRI, NATO, IMF, World Bank) cites the
+    publisher's own page, or a page that quotes a registered publication whose URL is the
+    publisher's (relays), or is a europillar derivation. National personnel figures cite
+    national pages (their own vintage) and are outside this rule."""
+    registry = load("sources").set_index("source_id")
+    publishers = load("vintages")
+    families = ["sipri_milex", "nato_defexp", "imf_weo", "wdi"]
+    editions = set(publishers.loc[publishers["family"].isin(families), "vintage"])
+    tables = [
+        *(TABLES_DIR / "observations").glob("*.csv"),
+        *(TABLES_DIR / "aggregates").glob("*.csv"),
+    ]
+    for path in tables:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        recent = frame[(frame["year"].astype(int) >= 2025) & frame["vintage"].isin(editions)]
+        for source in sorted(set(recent["source_id"]) - {"europillar_derived"}):
+            assert _publisher_page(source, registry), (path.name, source)
+
+
+def test_no_row_rests_on_state_media() -> None:
+    registry = load("sources")
+    state = set(registry.loc[registry.get("state_media", "").astype(str) == "true", "source_id"])
+    assert not state & set(_used_source_ids())

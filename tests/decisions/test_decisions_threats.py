@@ -79,7 +79,7 @@ def test_shipped_tables_have_sources_and_valid_codes() -> None:
         .joinpath("tables", "sources", "decisions.csv")
         .open()
     )
-    ids = set(sources["source_id"])
+    ids = set(sources["source_id"]) | {"eurostat_demo_pjan_2025"}  # sources/economic.csv
     for name in ("qmv_population", "threat_perceptions", "missions"):
         table = load_table(name)
         assert set(table["source_id"]) <= ids, name
@@ -145,6 +145,8 @@ def test_simulation_rule_ordering_and_certain_case() -> None:
 def test_qmv_population_reconstruction_follows_its_method() -> None:
     table = load_table("qmv_population")
     assert (table["unit"] == "persons").all()
+    table = table[table["basis"] == "council_shares"]  # 2025; other years: docs/data-vintages.md
+    assert set(table["year"]) == {2025}
     for row in table.itertuples():
         expected = round(float(row.council_share_pct) / 100 * 451_028_881)
         assert abs(row.population - expected) <= 1

@@ -29,7 +29,7 @@ FIGURE_TABLES = {
     "capability/production_capacity": (["category", "region", "year"], "capacity_per_year"),
     "capability/requirements_published": (["study", "category", "unit"], "quantity"),
     "observations": (["iso3", "year", "indicator"], "value"),
-    "aggregates/published": (["aggregate", "year", "indicator"], "value"),
+    "aggregates/sipri_fact_sheets": (["aggregate", "year", "indicator"], "value"),
     "decisions/threat_perceptions": (["iso3", "year"], None),
 }
 
@@ -91,7 +91,9 @@ def test_no_state_media_row_where_a_non_state_source_gives_the_same_figure(
 ) -> None:
     """State media never stand alone where a non-state source carries the figure."""
     media = set(sources.index[sources["state_media"].astype(str).str.lower() == "true"])
-    assert len(media) >= 8  # TASS, Sputnik outlets, saba.ye, aNews, Caliber.az, UATV ...
+    # TASS, Sputnik outlets, aNews, Caliber.az, UATV ... (saba.ye left with the round-1
+    # SIPRI transcriptions: its figures are in SIPRI's own workbook, docs/data-vintages.md)
+    assert len(media) >= 7
     clashes = []
     for name, (keys, value) in FIGURE_TABLES.items():
         frame = data.load(name)

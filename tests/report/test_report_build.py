@@ -81,7 +81,7 @@ def test_sources_section_lists_every_cited_id(report_pair: tuple[str, bytes, byt
     cited = set(re.findall(r'href="#src-([a-z0-9_]+)"', html))
     listed = set(re.findall(r'<li id="src-([a-z0-9_]+)"', html))
     assert cited and cited <= listed
-    assert {"sipri_milex_2025", "nato_defexp_2024", "analysis_nato_hague_2025"} <= listed
+    assert {"sipri_milex_2026", "nato_defexp_2024", "analysis_nato_hague_2025"} <= listed
     assert "(not in the sources registry)" not in html
 
 

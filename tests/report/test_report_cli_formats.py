@@ -24,10 +24,12 @@ def test_compare_json_parses_with_rows_and_sources() -> None:
     assert payload["years"] == [2024]
     blocs = {row["bloc"] for row in payload["rows"]}
     assert blocs == {"EU27", "EUROPEAN_NATO", "USA", "RUS", "CHN"}
-    assert "sipri_milex_2025" in payload["sources"]
+    assert "sipri_milex_2026" in payload["sources"]  # the newest SIPRI release by default
+    assert payload["vintages"] and "sipri-2025" not in payload["vintages"]
     wide = json.loads(run("compare", "--year", "2024", "--format", "json"))
     assert wide["view"] == "wide"
     assert {"indicator", "unit", "year", "EU27", "EUROPEAN_NATO", "USA"} <= set(wide["rows"][0])
+    assert wide["vintages"] and "vintages" in wide["rows"][0]
 
 
 def test_compare_csv_has_expected_columns_and_coalition() -> None:

@@ -50,4 +50,4 @@ def test_default_year_is_latest_year_with_spending_for_most_members() -> None:
     # one member of ~30 with a figure is not "most": no year qualifies
     with pytest.raises(InputError, match="most members"):
         default_year(small)
-    assert default_year() == 2024  # shipped data: SIPRI 2025 release covers 2024
+    assert default_year() == 2025  # shipped data: SIPRI's 2026 release covers 2025

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from europillar.blocs import Membership
 from europillar.burden.prepare import BurdenInputs
 from europillar.burden.sharing import (
     Target,
@@ -44,9 +45,18 @@ class BurdenResult(Result):
 def run(inputs: BurdenInputs) -> BurdenResult:
     """Every burden table of the inputs' bloc and years (pure)."""
     members = {y: list(m) for y, m in inputs.members.items()}
-    burden = burden_table(inputs.observations, members, inputs.years, inputs.targets)
+    burden = burden_table(
+        inputs.observations,
+        members,
+        inputs.years,
+        inputs.targets,
+        inputs.nato_reported,
+        inputs.nato_vintages,
+    )
     share = us_share_of_nato(inputs.observations, members, inputs.years)
     lacking = burden[burden["basis"] == ""]
+    used = sorted({v for v in burden["vintage"] if v} | {v for v in share["vintage"] if v})
+    definitions = sorted({d for d in burden["definition"] if d and d != "SIPRI"})
     return BurdenResult(
         tables={
             "members": burden,
@@ -60,10 +70,22 @@ def run(inputs: BurdenInputs) -> BurdenResult:
             *(t.source_id for t in inputs.targets),
         ),
         notes=(
-            "NATO figures (NATO definition) where NATO publishes them, else SIPRI's (column "
+            "NATO figures for Allies, SIPRI's only for states NATO does not report (column "
             "basis); gap = max(0, target % x GDP - spending), USD m at current prices.",
+            f"Vintages used: {', '.join(used) or 'none'} (plan: {inputs.plan}); each year "
+            "reads one NATO edition and never fills a gap from another.",
+            "NATO definitions in these rows: "
+            + (", ".join(definitions) or "none")
+            + "."
+            + (
+                " The core definition (2026 edition) is not the 2 % series: compare a year "
+                "with another only within one definition."
+                if len(definitions) > 1
+                else ""
+            ),
+            f"Membership: {Membership.parse(inputs.membership).describe()}.",
         ),
-        missing=tuple(f"{r.iso3} {r.year}" for r in lacking.itertuples()),
+        missing=tuple(f"{r.iso3} {r.year}: {r.note}" for r in lacking.itertuples()),
         meta=make_meta(
             "burden",
             inputs.origin,
@@ -73,5 +95,9 @@ def run(inputs: BurdenInputs) -> BurdenResult:
                 {"id": t.id, "pct_of_gdp": t.pct_of_gdp, "label": t.label, "source_id": t.source_id}
                 for t in inputs.targets
             ],
+            vintages=used,
+            vintage_plan=inputs.plan,
+            nato_vintage_by_year={str(y): v for y, v in inputs.nato_vintages.items()},
+            membership=inputs.membership,
         ),
     )

@@ -1,19 +1,24 @@
 """Burden sharing in NATO: shares of GDP, gaps to the 2 % / 3.5 % / 5 % targets,
 the US share of Allied spending and the Olson–Zeckhauser exploitation test.
 
-NATO figures (NATO definition) are used for a country-year where NATO publishes them;
-otherwise SIPRI figures (a broader definition). The ``basis`` column says which.
+NATO figures (NATO definition) are used for an Ally; SIPRI's (a broader definition) only
+for states NATO does not report (non-members, Iceland). The ``basis`` column says which,
+``definition`` whether NATO's figure is the full definition (the 2 % series of the 2024
+and 2025 editions) or the 2026 edition's core definition, and ``vintage`` the edition.
+The caller passes observations of one NATO edition per year (``burden.prepare``), so the
+two definitions never meet in one year, and a figure missing from that edition stays
+missing (``note`` says so) instead of being taken from another edition or from SIPRI.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from europillar.power.comparison import index_observations
+from europillar.power.comparison import Cell, index_observations
 
 
 @dataclass(frozen=True)
@@ -34,11 +39,34 @@ def targets_from(table: pd.DataFrame) -> tuple[Target, ...]:
     )
 
 
-# (basis, spending, GDP, share of GDP) indicator ids, in order of preference.
-_BASES = (
-    ("NATO", "nato_defexp_usd_current_m", "nato_gdp_usd_current_m", "nato_defexp_share_gdp_pct"),
-    ("SIPRI", "milex_usd_current_m", "gdp_usd_current_m", "milex_share_gdp_pct"),
+@dataclass(frozen=True)
+class Basis:
+    """Which indicators give spending, GDP and share of GDP, and what they measure."""
+
+    name: str
+    definition: str
+    spending: str
+    gdp: str
+    share: str
+
+
+NATO_FULL = Basis(
+    "NATO",
+    "full (2 % series)",
+    "nato_defexp_usd_current_m",
+    "nato_gdp_usd_current_m",
+    "nato_defexp_share_gdp_pct",
 )
+NATO_CORE = Basis(
+    "NATO",
+    "core (Hague 3.5 %)",
+    "nato_core_defexp_usd_current_m",
+    "nato_gdp_usd_current_m",
+    "nato_core_defexp_share_gdp_pct",
+)
+SIPRI = Basis("SIPRI", "SIPRI", "milex_usd_current_m", "gdp_usd_current_m", "milex_share_gdp_pct")
+NATO_BASES = (NATO_FULL, NATO_CORE)
+NATO_SPENDING = tuple(b.spending for b in NATO_BASES)
 
 GAP_TOTAL_COLUMNS = [
     "year",
@@ -50,16 +78,19 @@ GAP_TOTAL_COLUMNS = [
     "n_missing",
     "missing_members",
 ]
-# The member table's columns; one gap column per target (its id) comes before the last two.
+# The member table's columns; one gap column per target (its id) comes before the last three.
 BURDEN_COLUMNS = [
     "iso3",
     "year",
     "basis",
+    "definition",
+    "vintage",
     "spending_usd_current_m",
     "gdp_usd_current_m",
     "share_gdp_pct",
     "includes_estimates",
     "sources",
+    "note",
 ]
 
 
@@ -73,43 +104,71 @@ def burden_table(
     members: Mapping[int, Sequence[str]],
     years: Sequence[int],
     targets: Sequence[Target],
+    nato_reported: Collection[str] | None = None,
+    nato_vintages: Mapping[int, str] | None = None,
 ) -> pd.DataFrame:
     """One row per (member, year): spending, GDP, share of GDP, gaps to each target.
 
     All money is USD m at current prices and exchange rates of the year. ``share_gdp_pct``
-    is the publisher's own figure (NATO's is a share of real GDP at 2015 prices); gaps are
-    computed from spending and GDP in current USD. A member with no complete basis has
-    ``basis`` empty and NaN figures: nothing is filled in.
+    is the publisher's own figure (NATO's is a share of real GDP at the edition's prices);
+    gaps are max(0, target % × GDP − spending) from spending and GDP in current USD, and
+    NaN where the edition publishes only the share (NATO's August 2025 figures as shipped).
+    ``nato_reported``: the states NATO reports (the Allies with armed forces); only the
+    others fall back to SIPRI. ``nato_vintages`` names the NATO edition read in each year,
+    for the note of an Ally it lacks. A member without a figure has ``basis`` empty and NaN
+    figures: nothing is filled in.
     """
     index = index_observations(observations)
+    reported = set(nato_reported) if nato_reported is not None else None
     rows = []
     for year in sorted({int(y) for y in years}):
         for iso3 in sorted(set(members.get(year, []))):
-            row: dict[str, object] = {"iso3": iso3, "year": year, "basis": ""}
-            for basis, spend_id, gdp_id, share_id in _BASES:
-                cells = [index.get((iso3, year, i)) for i in (spend_id, gdp_id, share_id)]
-                found = [c for c in cells if c is not None]
-                if len(found) < 3:
+            row: dict[str, object] = {"iso3": iso3, "year": year, "basis": "", "note": ""}
+            is_ally = reported is None or iso3 in reported
+            bases = NATO_BASES if is_ally else ()
+            if reported is None or not is_ally:
+                bases = (*bases, SIPRI)
+            for basis in bases:
+                share = index.get((iso3, year, basis.share))
+                if share is None:
                     continue
-                spending, gdp, share = (c[0] for c in found)
+                spending = index.get((iso3, year, basis.spending))
+                gdp = index.get((iso3, year, basis.gdp))
+                found = [c for c in (spending, share, gdp) if c is not None]
                 row.update(
                     {
-                        "basis": basis,
-                        "spending_usd_current_m": spending,
-                        "gdp_usd_current_m": gdp,
-                        "share_gdp_pct": share,
+                        "basis": basis.name,
+                        "definition": basis.definition,
+                        "vintage": share[3],
+                        "spending_usd_current_m": spending[0] if spending else np.nan,
+                        "gdp_usd_current_m": gdp[0] if gdp else np.nan,
+                        "share_gdp_pct": share[0],
                         "includes_estimates": any(c[2] for c in found),
                         "sources": ";".join(sorted({c[1] for c in found})),
                     }
                 )
                 for target in targets:
-                    row[target.id] = gap_to_target(spending, gdp, target.pct_of_gdp)
+                    row[target.id] = (
+                        gap_to_target(spending[0], gdp[0], target.pct_of_gdp)
+                        if spending and gdp
+                        else np.nan
+                    )
+                if not (spending and gdp):
+                    row["note"] = "the edition read publishes the share of GDP only: no gap"
                 break
+            if row["basis"] == "":
+                edition = (nato_vintages or {}).get(year, "")
+                row["note"] = (
+                    f"not published in the NATO edition read ({edition or 'none covers ' + str(year)})"
+                    if is_ally
+                    else "no SIPRI share of GDP"
+                )
             rows.append(row)
-    columns = [*BURDEN_COLUMNS[:6], *(t.id for t in targets), *BURDEN_COLUMNS[-2:]]
+    columns = [*BURDEN_COLUMNS[:8], *(t.id for t in targets), *BURDEN_COLUMNS[-3:]]
     frame = pd.DataFrame(rows, columns=columns)
     frame["includes_estimates"] = frame["includes_estimates"].fillna(False).astype(bool)
-    frame["sources"] = frame["sources"].fillna("")
+    for column in ("sources", "definition", "vintage", "note"):
+        frame[column] = frame[column].fillna("")
     for column in (
         "spending_usd_current_m",
         "gdp_usd_current_m",
@@ -125,7 +184,8 @@ def gap_totals(burden: pd.DataFrame, targets: Sequence[Target]) -> pd.DataFrame:
     """Sum of gaps per year and target, with the number of members counted and missing."""
     rows = []
     for year, part in burden.groupby("year", sort=True):
-        have = part[part["basis"] != ""]
+        lacking = part[part[targets[0].id].isna()] if targets else part[part["basis"] == ""]
+        have = part.drop(lacking.index)
         for target in targets:
             rows.append(
                 {
@@ -135,8 +195,8 @@ def gap_totals(burden: pd.DataFrame, targets: Sequence[Target]) -> pd.DataFrame:
                     "gap_usd_current_m": float(have[target.id].sum()),
                     "n_below_target": int((have[target.id] > 0).sum()),
                     "n_members": len(part),
-                    "n_missing": int((part["basis"] == "").sum()),
-                    "missing_members": ";".join(sorted(part.loc[part["basis"] == "", "iso3"])),
+                    "n_missing": len(lacking),
+                    "missing_members": ";".join(sorted(lacking["iso3"])),
                 }
             )
     return pd.DataFrame(rows, columns=GAP_TOTAL_COLUMNS)
@@ -146,18 +206,28 @@ def us_share_of_nato(
     observations: pd.DataFrame,
     members: Mapping[int, Sequence[str]],
     years: Sequence[int],
-    indicator: str = "nato_defexp_usd_current_m",
+    indicators: Sequence[str] = NATO_SPENDING,
 ) -> pd.DataFrame:
     """US spending as a percent of the sum over NATO members with a figure, per year.
 
-    Members without a figure (e.g. Iceland, which has no armed forces) are named in
+    Each year reads the first of ``indicators`` (NATO's full, then core definition) that
+    the edition of that year publishes; ``definition`` and ``vintage`` say which. Members
+    without a figure (e.g. Iceland, which has no armed forces) are named in
     ``missing_members``; the total is over the others, as in NATO's own aggregate.
     """
     index = index_observations(observations)
     rows = []
     for year in sorted({int(y) for y in years}):
         current = sorted(set(members.get(year, [])))
-        cells = {m: index.get((m, year, indicator)) for m in current}
+        cells: dict[str, Cell | None] = {m: None for m in current}
+        definition = ""
+        for basis in NATO_BASES:
+            if basis.spending not in indicators:
+                continue
+            found = {m: index.get((m, year, basis.spending)) for m in current}
+            if any(c is not None for c in found.values()):
+                cells, definition = found, basis.definition
+                break
         have = {m: c for m, c in cells.items() if c is not None}
         missing = [m for m, c in cells.items() if c is None]
         total = sum(c[0] for c in have.values())
@@ -165,6 +235,8 @@ def us_share_of_nato(
         rows.append(
             {
                 "year": year,
+                "definition": definition,
+                "vintage": ";".join(sorted({c[3] for c in have.values() if c[3]})),
                 "usa_usd_current_m": usa[0] if usa else np.nan,
                 "nato_total_usd_current_m": total if have else np.nan,
                 "us_share_pct": 100.0 * usa[0] / total if usa and total else np.nan,
@@ -201,7 +273,8 @@ def olson_zeckhauser(burden: pd.DataFrame, year: int) -> OlsonZeckhauser:
     """The exploitation test for one year of a ``burden_table`` (members with a basis)."""
     part = burden[(burden["year"] == year) & (burden["basis"] != "")]
     part = part.dropna(subset=["gdp_usd_current_m", "share_gdp_pct"])
-    bases = ";".join(sorted(set(part["basis"])))
+    labels = part["basis"] + " " + part["definition"] if "definition" in part else part["basis"]
+    bases = ";".join(sorted(set(labels)))
     if len(part) < 3:
         return OlsonZeckhauser(int(year), len(part), float("nan"), float("nan"), bases)
     from scipy import stats

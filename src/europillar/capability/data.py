@@ -134,6 +134,8 @@ def _inventory(dataset: Dataset, table: Callable[[str], pd.DataFrame]) -> pd.Dat
 def load_capability_data(dataset: Dataset) -> CapabilityData:
     """The capability tables of ``dataset`` (a table it lacks is empty, with its columns)."""
 
+    from europillar.data.vintages import view
+
     def table(name: str) -> pd.DataFrame:
         return typed(dataset.table_or_empty(name, COLUMNS[name]), COLUMNS[name], name)
 
@@ -143,7 +145,7 @@ def load_capability_data(dataset: Dataset) -> CapabilityData:
         us_contribution=table("capability/us_contribution"),
         costs=table("capability/costs"),
         requirements_published=table("capability/requirements_published"),
-        observations=dataset.table("observations"),
+        observations=view(dataset),
         cost_shares=table("capability_taxonomy/nato_common_funding_shares"),
         deflators=table("capability/deflators"),
         operating_rates=table("capability/operating_rates"),

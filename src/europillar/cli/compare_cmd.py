@@ -12,7 +12,12 @@ from europillar.cli.output import Format, emit_result, excel_option, format_opti
 from europillar.errors import InputError
 from europillar.scenario.vocabulary import DEFAULT_BLOCS, POWER_INDICATORS
 
-SHOWN = ["bloc", "year", "indicator", "value", "unit", "n_missing"]
+SHOWN = ["bloc", "year", "indicator", "value", "unit", "n_missing", "vintages"]
+VINTAGE_HELP = (
+    "Editions to read, comma-separated: sipri-2025, sipri-2026, nato-2024, nato-2026, … "
+    "(`europillar data vintages`), 'newest' or 'as-published'."
+)
+MEMBERSHIP_HELP = "as-of (members of each year), fixed (today's members backdated) or fixed:YEAR."
 
 
 def year_span(
@@ -55,11 +60,21 @@ def register(app: typer.Typer) -> None:
             help="The tidy form: one row per bloc, year and indicator (default: blocs side "
             "by side, indicators as rows).",
         ),
+        vintage: str | None = typer.Option(
+            None, "--vintage", help=VINTAGE_HELP + " Default: the newest SIPRI release."
+        ),
+        membership: str | None = typer.Option(
+            None, "--membership", help=MEMBERSHIP_HELP + " Default: fixed (a trend)."
+        ),
         fmt: Format = format_option(),
         output: Path | None = output_option(),
         excel: bool = excel_option(),
     ) -> None:
-        """Compare military spending, share of GDP, PPP, per capita and personnel by bloc."""
+        """Compare military spending, share of GDP, PPP, per capita and personnel by bloc.
+
+        One SIPRI release for every year (--vintage) and, by default, today's members of
+        each bloc backdated (--membership fixed), so a trend compares the same states.
+        """
         first_year, last_year = year_span(year, first, last)
         names = split(blocs) if blocs is not None else None
         codes = [c.upper() for c in split(coalition_codes)] if coalition_codes else None
@@ -73,10 +88,21 @@ def register(app: typer.Typer) -> None:
             first_year=first_year,
             last_year=last_year,
             indicators=split(indicator) if indicator is not None else None,
+            vintage=vintage,
+            membership=membership,
         )
-        extra = {"years": result.meta["years"], "methods": result.meta["methods"]}
+        extra = {
+            "years": result.meta["years"],
+            "methods": result.meta["methods"],
+            "vintages": result.meta["vintages"],
+            "membership": result.meta["membership"],
+        }
+        editions = (
+            f"Vintages: {', '.join(result.meta['vintages']) or 'none'}; membership "
+            f"{result.meta['membership']}."
+        )
         if long:
-            caption = "Units in the 'unit' column."
+            caption = "Units in the 'unit' column; 'vintages' names the edition of every figure."
             if fmt is Format.table:
                 caption += " Missing members are listed with --format csv or json."
             emit_result(
@@ -102,7 +128,7 @@ def register(app: typer.Typer) -> None:
                 fmt,
                 title="Military power: blocs side by side",
                 caption="† total of fewer members than the bloc has (the CSV or JSON gives "
-                "<bloc>_missing; --long lists them by name).",
+                "<bloc>_missing; --long lists them by name). " + editions,
                 frame=screen_cells(table, shown_blocs),
                 output=output,
                 excel=excel,

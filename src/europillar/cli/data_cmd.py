@@ -28,8 +28,11 @@ def _summary(tables: dict[str, pd.DataFrame], paths: list[Path]) -> pd.DataFrame
     import pandas as pd
 
     rows = []
-    by_name = {p.stem: p for p in paths}
+    by_name = {p.relative_to(p.parents[1]).with_suffix("").as_posix(): p for p in paths}
     for name, frame in tables.items():
+        if "iso3" not in frame.columns:
+            rows.append({"table": name, "indicator": "(aggregates)", "rows": len(frame)})
+            continue
         for indicator, group in frame.groupby("indicator"):
             rows.append(
                 {
@@ -68,7 +71,10 @@ def import_cmd(
 ) -> None:
     """Import publisher files into the shipped tables (all-or-nothing).
 
-    sipri, nato, worldbank, cow -> observations/<importer>.csv; ucs ->
+    sipri -> observations/sipri_<release>.csv (+ its regional totals in aggregates/), nato
+    -> observations/nato_<edition>.csv, worldbank, cow -> observations/<importer>.csv: a
+    new edition writes its own tables beside the earlier ones (register it in
+    tables/sources/core.csv first); ucs ->
     force/satellites_ucs.csv; sipri-transfers -> force/transfers_sipri.csv.
     """
     if importer in FORCE_IMPORTER_NAMES:
@@ -80,10 +86,10 @@ def import_cmd(
         return
     from europillar.data.build import run_importer, write_tables
 
-    frame = run_importer(importer, files)
-    paths = write_tables({importer: frame}, out)
+    tables = run_importer(importer, files)
+    paths = write_tables(tables, out)
     emit(
-        _summary({importer: frame}, paths),
+        _summary(tables, paths),
         fmt,
         title=f"Imported {importer}",
         caption="Derived rows (derived.csv) are refreshed by `europillar data build`.",
@@ -97,11 +103,12 @@ def build_cmd(
         typer.Argument(help="Raw files folder (same as --raw).", show_default=False),
     ] = None,
     raw: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
             "--raw",
-            help="Raw files folder. Default: $EUROPILLAR_RAW_DIR, else data/raw or "
-            "../shared/data/raw from the current folder (docs/data.md).",
+            help="Raw files folder, repeatable (each file is taken from the first folder that "
+            "has it). Default: every one of $EUROPILLAR_RAW_DIR, data/raw and "
+            "../shared/data/raw from the current folder that exists (docs/data.md).",
         ),
     ] = None,
     out: Annotated[
@@ -112,16 +119,17 @@ def build_cmd(
     """Re-import every raw publisher file and regenerate the shipped observation tables.
 
     A missing publisher file is named with the page to download it from."""
-    from europillar.data.build import OBSERVATIONS_DIR, build_tables, find_raw_dir, write_tables
+    from europillar.data.build import TABLES_DIR, build_tables, find_raw_dirs, write_tables
 
-    source = find_raw_dir(raw or raw_dir)
-    tables = build_tables(source)
+    given = [*(raw or []), *([raw_dir] if raw_dir is not None else [])]
+    sources = find_raw_dirs(given or None)
+    tables = build_tables(sources)
     paths = write_tables(tables, out)
     emit(
         _summary(tables, paths),
         fmt,
-        title=f"Built from {source}",
-        caption=f"Written to {Path(out) if out else OBSERVATIONS_DIR}",
+        title="Built from " + ", ".join(map(str, sources)),
+        caption=f"Written to {Path(out) if out else TABLES_DIR}",
     )
 
 
@@ -154,6 +162,10 @@ def show_cmd(
     year: Annotated[
         list[int] | None, typer.Option("--year", help="Keep these years (repeatable).")
     ] = None,
+    vintage: Annotated[
+        list[str] | None,
+        typer.Option("--vintage", help="Keep these vintages, e.g. sipri-2025 (repeatable)."),
+    ] = None,
     all_sources: Annotated[
         bool,
         typer.Option(
@@ -165,10 +177,12 @@ def show_cmd(
     output: OutputOption = None,
     excel: ExcelOption = False,
 ) -> None:
-    """Show one table, optionally filtered by country, indicator and year.
+    """Show one table, optionally filtered by country, indicator, year and vintage.
 
     ``force/holdings`` is shown resolved: one chosen figure per holder, category, year
     and status (highest source tier wins); ``--all-sources`` adds the cross-checks.
+    ``observations`` keeps every vintage and source (another edition, a cross-check);
+    ``data crosschecks`` lists the cross-checks with their difference from the figure used.
     """
     if name in RESOLVED_TABLES:
         from europillar.cli.force_cmd import holdings_view
@@ -186,6 +200,7 @@ def show_cmd(
         ("iso3", iso3 or []),
         ("indicator", indicator or []),
         ("year", year or []),
+        ("vintage", vintage or []),
     ]
     for column, wanted in filters:
         if not wanted:
@@ -205,6 +220,55 @@ def show_cmd(
         fmt,
         title=name,
         caption=f"Sources: {', '.join(sources)}" if sources else None,
+        output=output,
+        excel=excel,
+    )
+
+
+@data_app.command("vintages")
+def vintages_cmd(
+    fmt: FormatOption = Format.table, output: OutputOption = None, excel: ExcelOption = False
+) -> None:
+    """List the vintages (publisher editions) with release date, definition and price base."""
+    from europillar.dataset import load
+
+    frame = load().table("vintages")
+    if fmt is Format.table:
+        frame = frame[["vintage", "family", "release_date", "last_year", "price_base", "coverage"]]
+    emit(
+        frame,
+        fmt,
+        title="Vintages",
+        caption="Within a vintage, duplicates resolve by the order of its source_ids (tables/"
+        "vintages.csv); views read one vintage per family and name it (--vintage).",
+        output=output,
+        excel=excel,
+    )
+
+
+@data_app.command("crosschecks")
+def crosschecks_cmd(
+    indicator: Annotated[
+        str | None, typer.Option("--indicator", help="Keep one indicator.")
+    ] = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
+) -> None:
+    """Figures that lost to a preferred source of the same vintage, with the difference."""
+    from europillar.data.vintages import crosschecks
+    from europillar.dataset import load
+
+    dataset = load()
+    frame = crosschecks(dataset.table("observations"), dataset.table("vintages"))
+    if indicator:
+        frame = frame[frame["indicator"] == indicator]
+    emit(
+        frame,
+        fmt,
+        title="Cross-checks (values not used)",
+        caption="value_used/source_id_used: the figure views use; difference_pct = "
+        "100 × (value / value_used − 1).",
         output=output,
         excel=excel,
     )

@@ -116,8 +116,8 @@ def _voting(
     rules = result.tables["rules"].iloc[0]
     meta = result.meta
     caption = (
-        f"Rule {meta['rule']}; QMV population {meta['population_year']} (persons, Council "
-        f"Annex III, reconstructed). Coleman power to act: {rules['coleman_power_to_act']:.6f}. "
+        f"Rule {meta['rule']}; QMV population {meta['population_year']} (persons): "
+        f"{meta['population_basis']}. Coleman power to act: {rules['coleman_power_to_act']:.6f}. "
         f"Method: {rules['method']}."
     )
     # Only the scenario's rule ran: the view is its table without the rule column.
@@ -132,6 +132,7 @@ def _voting(
         extra={
             "rule": meta["rule"],
             "year": meta["population_year"],
+            "population_basis": meta["population_basis"],
             "coleman_power_to_act": float(rules["coleman_power_to_act"]),
             "method": rules["method"],
         },

@@ -1,7 +1,9 @@
 """Derived observations: GDP where the World Bank file lacks it, and GDP at PPP.
 
 Every derived row has ``source_id = europillar_derived``, ``estimate = true`` and a
-``method`` naming its inputs; a derivation is made only where all inputs exist.
+``method`` naming its inputs; a derivation is made only where all inputs exist. Each SIPRI
+release gives its own derivations, and a derived row's ``vintage`` is the release it was
+derived from (a GDP implied by the 2026 release is SIPRI-2026's GDP, not the 2025 one's).
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from europillar.data.importers.common import observations
 from europillar.units import INTL_M_PPP, USD_M_CURRENT
 
 SOURCE_ID = "europillar_derived"
-GDP_METHOD = "SIPRI milex current USD / (SIPRI share of GDP/100) [sipri_milex_2025]"
-PPP_METHOD = (
-    "SIPRI milex LCU / (SIPRI share of GDP/100) [sipri_milex_2025] / PPP factor [wb_wdi_ppp]"
-)
+
+
+def _source(sipri: pd.DataFrame) -> tuple[str, str]:
+    """(source id, vintage) of one SIPRI release's observations."""
+    pairs = sorted(set(zip(sipri["source_id"], sipri["vintage"], strict=True)))
+    if len(pairs) != 1:
+        raise ValueError(f"expected one SIPRI release per frame, got {pairs}")
+    return pairs[0]
 
 
 def _wide(frame: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
@@ -40,6 +46,7 @@ def derive_gdp(sipri: pd.DataFrame, worldbank: pd.DataFrame) -> pd.DataFrame:
         )
     )
     records: list[dict[str, Any]] = []
+    source, vintage = _source(sipri)
     for (iso3, year), row in wide.iterrows():
         share = row["milex_share_gdp_pct"]
         if (iso3, year) in have or share <= 0:
@@ -53,8 +60,9 @@ def derive_gdp(sipri: pd.DataFrame, worldbank: pd.DataFrame) -> pd.DataFrame:
                 "unit": USD_M_CURRENT,
                 "source_id": SOURCE_ID,
                 "estimate": True,
-                "method": GDP_METHOD,
+                "method": f"SIPRI milex current USD / (SIPRI share of GDP/100) [{source}]",
                 "note": "",
+                "vintage": vintage,
             }
         )
     return observations(records)
@@ -66,6 +74,7 @@ def derive_gdp_ppp(sipri: pd.DataFrame, worldbank: pd.DataFrame) -> pd.DataFrame
     ppp = _wide(worldbank, ["ppp_factor_lcu_per_intl"]).dropna()
     joined = lcu.join(ppp, how="inner")
     records: list[dict[str, Any]] = []
+    source, vintage = _source(sipri)
     for (iso3, year), row in joined.iterrows():
         share, factor = row["milex_share_gdp_pct"], row["ppp_factor_lcu_per_intl"]
         if share <= 0 or factor <= 0:
@@ -80,14 +89,16 @@ def derive_gdp_ppp(sipri: pd.DataFrame, worldbank: pd.DataFrame) -> pd.DataFrame
                 "unit": INTL_M_PPP,
                 "source_id": SOURCE_ID,
                 "estimate": True,
-                "method": PPP_METHOD,
+                "method": f"SIPRI milex LCU / (SIPRI share of GDP/100) [{source}] / "
+                "PPP factor [wb_wdi_ppp]",
                 "note": "",
+                "vintage": vintage,
             }
         )
     return observations(records)
 
 
-def derive_all(sipri: pd.DataFrame, worldbank: pd.DataFrame) -> pd.DataFrame:
-    """All derived observations, one frame."""
-    frames = [derive_gdp(sipri, worldbank), derive_gdp_ppp(sipri, worldbank)]
+def derive_all(releases: list[pd.DataFrame], worldbank: pd.DataFrame) -> pd.DataFrame:
+    """All derived observations from every SIPRI release given, one frame."""
+    frames = [f(sipri, worldbank) for sipri in releases for f in (derive_gdp, derive_gdp_ppp)]
     return observations(pd.concat(frames, ignore_index=True).to_dict("records"))

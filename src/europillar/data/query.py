@@ -39,31 +39,33 @@ def series(
     iso3: str | Iterable[str] | None = None,
     years: int | Iterable[int] | None = None,
     dataset: Dataset | None = None,
+    vintage: str | None = None,
 ) -> pd.DataFrame:
     """Observations of one indicator, one row per (iso3, year), sorted.
 
-    Where several rows exist for the same (iso3, year) (e.g. a publisher figure and a
-    europillar derivation), the row kept is the first of: a core-dataset figure
-    (sources/core.csv), a figure from another sources file, a europillar derivation.
-    Missing figures have no row: nothing is filled in.
+    Rows come from one vintage per series family (``europillar.data.vintages``): by
+    default the newest SIPRI release and NATO's figures as published each year;
+    ``vintage`` names others ("sipri-2025", "nato-2026", "as-published" …). Within a
+    vintage, duplicates resolve by the source order of vintages.csv. Missing figures have
+    no row: nothing is filled in, and nothing is taken from another edition.
     """
+    from europillar.data.vintages import DEFAULT_PLAN, parse_plan, select
+
     data = _dataset(dataset)
     obs = data.table("observations")
     known = sorted(set(data.table("indicators")["indicator"]) | set(obs["indicator"]))
     if indicator not in known:
         raise InputError(None, "indicator", indicator, "unknown indicator", allowed=known)
-    rows = obs[obs["indicator"] == indicator]
+    vintages = data.table("vintages")
+    plan = parse_plan(vintage, vintages, DEFAULT_PLAN.choices) if vintage else DEFAULT_PLAN
+    rows = select(obs, vintages, plan, [indicator])
     codes = _as_list(iso3)
     if codes is not None:
         rows = rows[rows["iso3"].isin(codes)]
     wanted = _years(years)
     if wanted is not None:
         rows = rows[rows["year"].isin(wanted)]
-    core = set(data.table("sources/core")["source_id"])
-    rank = rows["source_id"].map(lambda s: 2 if s == DERIVED_SOURCE else (0 if s in core else 1))
-    rows = rows.assign(_rank=rank).sort_values(["iso3", "year", "_rank"], kind="stable")
-    rows = rows.drop_duplicates(["iso3", "year"], keep="first").drop(columns="_rank")
-    return rows.reset_index(drop=True)
+    return rows.sort_values(["iso3", "year"]).reset_index(drop=True)
 
 
 def constant_factor(
@@ -118,11 +120,15 @@ ADDITIVE = frozenset(
     {
         "milex_usd_current_m",
         "milex_usd_constant2023_m",
+        "milex_usd_constant2024_m",
         "gdp_usd_current_m",
+        "gni_usd_current_m",
         "gdp_ppp_intl_current_m",
         "population",
         "personnel_active_k",
         "nato_defexp_usd_current_m",
+        "nato_core_defexp_usd_current_m",
+        "nato_core_defexp_usd_constant2021_m",
         "nato_gdp_usd_current_m",
         "nato_military_personnel_k",
     }
@@ -130,13 +136,18 @@ ADDITIVE = frozenset(
 
 
 def bloc_total(
-    indicator: str, codes: Iterable[str], year: int, dataset: Dataset | None = None
+    indicator: str,
+    codes: Iterable[str],
+    year: int,
+    dataset: Dataset | None = None,
+    vintage: str | None = None,
 ) -> dict[str, object]:
     """Sum of an additive indicator over ``codes`` in ``year``.
 
-    Returns ``{"value", "unit", "members", "missing", "estimate"}``: members without a
-    figure are listed in ``missing`` and contribute nothing (no gap filling), and
-    ``estimate`` is true if any summed figure is an estimate.
+    Returns ``{"value", "unit", "members", "missing", "estimate", "vintages"}``: members
+    without a figure are listed in ``missing`` and contribute nothing (no gap filling),
+    ``estimate`` is true if any summed figure is an estimate, and ``vintages`` names the
+    editions the figures come from (see ``series`` for ``vintage``).
     """
     if indicator not in ADDITIVE:
         raise InputError(
@@ -147,7 +158,7 @@ def bloc_total(
             allowed=sorted(ADDITIVE),
         )
     members = sorted(set(codes))
-    rows = series(indicator, members, int(year), dataset)
+    rows = series(indicator, members, int(year), dataset, vintage)
     units = sorted(set(rows["unit"]))
     if len(units) > 1:
         raise InputError(None, "unit", units, "cannot sum figures in different units")
@@ -157,6 +168,7 @@ def bloc_total(
         "members": members,
         "missing": sorted(set(members) - set(rows["iso3"])),
         "estimate": bool(rows["estimate"].any()),
+        "vintages": sorted(set(rows["vintage"])),
     }
 
 

@@ -15,7 +15,37 @@ from europillar.errors import InputError
 if TYPE_CHECKING:
     from europillar.dataset import Dataset
 
-TABLES = ("qmv_population", "candidate_population", "threat_perceptions", "missions")
+TABLES = (
+    "qmv_population",
+    "candidate_population",
+    "threat_perceptions",
+    "missions",
+    "qmv_council_totals",
+)
+# Where a year has figures on several bases, the first wins (the others are cross-checks):
+# the Council's own shares (2025, rebuilt to persons from its two-decimal shares) before
+# europillar's derivation from Eurostat's current population series, which misses the
+# Council's totals by 0.2-0.3 % (docs/data-vintages.md).
+QMV_BASES = ("council_shares", "eurostat_derivation")
+BASIS_LABELS = {
+    "council_shares": "the Council's Annex III shares for the year, rebuilt to persons from "
+    "two decimals (error <= 0.005 % of the EU total per state)",
+    "eurostat_derivation": "ESTIMATE, not the Council's Annex III figures: Eurostat's 1 January "
+    "population of the previous year (current series), which lands 0.2-0.3 % below the "
+    "Council's published totals for 2016 and 2025",
+}
+
+
+def _best_basis(rows: pd.DataFrame) -> pd.DataFrame:
+    if "basis" not in rows.columns:
+        return rows
+    for basis in QMV_BASES:
+        chosen = rows[rows["basis"] == basis]
+        if not chosen.empty:
+            return chosen
+    raise InputError(
+        "qmv_population.csv", "basis", sorted(set(rows["basis"])), "unknown basis", QMV_BASES
+    )
 
 
 def load_table(name: str, dataset: Dataset | None = None) -> pd.DataFrame:
@@ -41,13 +71,22 @@ def qmv_population(
         if not earlier:
             raise InputError("qmv_population.csv", "year", year, "no QMV population figures", years)
         year = earlier[-1]
-    rows = table[table["year"] == year]
+    rows = _best_basis(table[table["year"] == year])
     return year, {str(r.iso3): int(r.population) for r in rows.itertuples()}
+
+
+def qmv_basis(year: int, dataset: Dataset | None = None) -> str:
+    """Which figures the QMV populations of ``year`` are, as a phrase for captions."""
+    table = load_table("qmv_population", dataset)
+    rows = _best_basis(table[table["year"] == year])
+    basis = str(rows["basis"].iloc[0]) if "basis" in rows.columns and len(rows) else ""
+    return BASIS_LABELS.get(basis, basis or "as shipped")
 
 
 def qmv_sources(year: int, dataset: Dataset | None = None) -> list[str]:
     table = load_table("qmv_population", dataset)
-    return sorted(set(table.loc[table["year"] == year, "source_id"].astype(str)))
+    rows = _best_basis(table[table["year"] == year])
+    return sorted(set(rows["source_id"].astype(str)))
 
 
 def candidate_population(

@@ -96,7 +96,7 @@ def run(inputs: DecisionsInputs) -> DecisionsResult:
         *inputs.missions["source_id"],
     ]
     notes = [
-        f"QMV population figures of {inputs.population_year} (persons, Council Annex III).",
+        f"QMV population figures of {inputs.population_year} (persons): {inputs.population_basis}.",
         *inputs.population_notes,
         "Threat priorities are europillar's coding (0-3) of the cited sources; mission "
         "relevances are europillar assumptions (missions.csv).",
@@ -134,6 +134,7 @@ def run(inputs: DecisionsInputs) -> DecisionsResult:
             mission=inputs.mission,
             runs=inputs.runs if inputs.mission is not None else None,
             population_sources=list(inputs.population_sources),
+            population_basis=inputs.population_basis,
             rule_sources=sorted({s for spec in rules.values() for s in spec.sources}),
             threat_sources=sorted(set(inputs.perceptions["source_id"])),
             mission_sources=sorted(set(inputs.missions["source_id"])),

@@ -16,6 +16,7 @@ import pandas as pd
 from europillar.decisions.data import (
     candidate_population,
     load_table,
+    qmv_basis,
     qmv_population,
     qmv_sources,
 )
@@ -39,6 +40,7 @@ class DecisionsInputs:
     population: Mapping[str, int]
     population_year: int
     population_sources: tuple[str, ...]
+    population_basis: str
     perceptions: pd.DataFrame
     missions: pd.DataFrame
     threshold: float
@@ -146,6 +148,7 @@ def inputs(
         population=dict(population),
         population_year=used_year,
         population_sources=tuple(dict.fromkeys(sources)),
+        population_basis=qmv_basis(used_year, dataset),
         perceptions=load_table("threat_perceptions", dataset),
         missions=missions,
         threshold=settings.threshold,

@@ -20,10 +20,15 @@ COLOURS = {  # Okabe–Ito palette: distinguishable with colour-vision deficienc
 
 
 def trend_chart(
-    frame: pd.DataFrame, first_year: int, year: int, label: Callable[[str], str]
+    frame: pd.DataFrame,
+    first_year: int,
+    year: int,
+    label: Callable[[str], str],
+    constant: str = "milex_usd_constant2023_m",
 ) -> str:
-    """Line chart of constant-2023 spending per bloc, 2014 to ``year``."""
-    part = frame[frame["indicator"] == "milex_usd_constant2023_m"]
+    """Line chart of constant-price spending per bloc (the release's price base) to ``year``."""
+    base = constant.removeprefix("milex_usd_constant").removesuffix("_m")
+    part = frame[frame["indicator"] == constant]
     fig, ax = plt.subplots(figsize=(7.5, 4.0))
     for bloc in dict.fromkeys(part["bloc"]):
         series = part[part["bloc"] == bloc].sort_values("year")
@@ -37,14 +42,14 @@ def trend_chart(
         )
         gaps = series[~series["complete"] & series["value"].notna()]
         ax.scatter(gaps["year"], gaps["value"] / 1e3, marker="x", s=40, color="#CC79A7", zorder=3)
-    ax.set_ylabel("USD bn, constant 2023 prices")
+    ax.set_ylabel(f"USD bn, constant {base} prices")
     ax.set_xlabel("Year")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(bottom=0)
     ax.legend(frameon=False, ncol=5, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.15))
     ax.grid(axis="y", alpha=0.3)
     alt = (
-        f"Line chart of military spending in USD bn at constant 2023 prices, {first_year}"
+        f"Line chart of military spending in USD bn at constant {base} prices, {first_year}"
         f" to {year}, for the EU27, European NATO, the United States, Russia and China."
     )
     return svg(fig, alt)

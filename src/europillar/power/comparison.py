@@ -16,13 +16,20 @@ import pandas as pd
 
 from europillar.errors import InputError
 from europillar.scenario.vocabulary import DEFAULT_BLOCS as _DEFAULT_BLOCS
-from europillar.units import INTL_M_PPP, USD_M_CONSTANT_2023, USD_M_CURRENT, USD_PER_PERSON
+from europillar.units import (
+    INTL_M_PPP,
+    USD_M_CONSTANT_2023,
+    USD_M_CONSTANT_2024,
+    USD_M_CURRENT,
+    USD_PER_PERSON,
+)
 
 if TYPE_CHECKING:
     from europillar.dataset import Dataset
 
 DEFAULT_BLOCS = _DEFAULT_BLOCS
 DERIVED_SOURCE = "europillar_derived"
+CONSTANT = "milex_usd_constant_m"  # placeholder: the constant-price series of the release
 
 # Members of a bloc: one fixed list, or a list per year (membership changes over time).
 BlocMembers = Sequence[str] | Mapping[int, Sequence[str]]
@@ -30,13 +37,19 @@ BlocMembers = Sequence[str] | Mapping[int, Sequence[str]]
 
 @dataclass(frozen=True)
 class IndicatorSpec:
-    """A bloc indicator: which member figures it needs and how they are combined."""
+    """A bloc indicator: which member figures it needs and how they are combined.
+
+    ``combine``: ``sum`` (Σ first), ``ppp`` (Σ a × b / c), ``ratio_pct`` (100 Σ a / Σ b),
+    ``per_capita`` (10⁶ Σ a / Σ b), ``growth`` (100 (Σ a_t / Σ a_t−1 − 1); its constant-price
+    series is the one of the SIPRI release in use, see ``compare``) or ``divide`` (Σ a / b).
+    """
 
     id: str
     label: str
     unit: str
     needs: tuple[str, ...]
     method: str
+    combine: str = "sum"
     # per member, the first of these indicators that has a figure that year (a series
     # made of one definition per group of states, e.g. NATO's table for Allies)
     either: tuple[str, ...] = ()
@@ -60,6 +73,13 @@ INDICATORS: dict[str, IndicatorSpec] = {
             "sum of members' SIPRI military expenditure, constant 2023 USD",
         ),
         IndicatorSpec(
+            "milex_usd_constant2024_m",
+            "Military spending (constant 2024 prices)",
+            USD_M_CONSTANT_2024,
+            ("milex_usd_constant2024_m",),
+            "sum of members' SIPRI military expenditure, constant 2024 USD (2026 release)",
+        ),
+        IndicatorSpec(
             "milex_ppp_intl_current_m",
             "Military spending at PPP (GDP PPP ratio)",
             INTL_M_PPP,
@@ -67,6 +87,17 @@ INDICATORS: dict[str, IndicatorSpec] = {
             "sum over members of milex_usd_current_m × gdp_ppp_intl_current_m / "
             "gdp_usd_current_m (GDP PPP ratio method: whole-economy PPP, not a "
             "defence-specific price index)",
+            "ppp",
+        ),
+        IndicatorSpec(
+            "milex_military_ppp_usd_m",
+            "Military spending at military PPP (Robertson)",
+            "USD m at military PPP",
+            ("milex_lcu_current_m", "military_ppp_lcu_per_usd"),
+            "sum over members of milex_lcu_current_m / military_ppp_lcu_per_usd "
+            "(Robertson's defence-sector PPP). NOT AVAILABLE: the factors could not be read, "
+            "so every member is reported missing (docs/data-vintages.md)",
+            "divide",
         ),
         IndicatorSpec(
             "milex_share_gdp_pct",
@@ -74,6 +105,7 @@ INDICATORS: dict[str, IndicatorSpec] = {
             "% of GDP",
             ("milex_usd_current_m", "gdp_usd_current_m"),
             "100 × Σ milex_usd_current_m / Σ gdp_usd_current_m over members with both",
+            "ratio_pct",
         ),
         IndicatorSpec(
             "milex_per_capita_usd",
@@ -81,13 +113,14 @@ INDICATORS: dict[str, IndicatorSpec] = {
             USD_PER_PERSON,
             ("milex_usd_current_m", "population"),
             "10^6 × Σ milex_usd_current_m / Σ population over members with both",
+            "per_capita",
         ),
         IndicatorSpec(
             "personnel_active_k",
             "Active military personnel",
             "thousand persons",
             ("personnel_active_k",),
-            "sum of members' active personnel (Correlates of War NMC milper)",
+            "sum of members' active personnel (Correlates of War NMC milper, to 2022)",
         ),
         IndicatorSpec(
             "military_personnel_k",
@@ -97,29 +130,40 @@ INDICATORS: dict[str, IndicatorSpec] = {
             "sum over members of NATO Table 7 military personnel (nato_military_personnel_k) "
             "where NATO publishes it, else the national figure (personnel_national_k) of that "
             "year; national definitions differ (docs/force-data.md)",
-            ("nato_military_personnel_k", "personnel_national_k"),
+            either=("nato_military_personnel_k", "personnel_national_k"),
         ),
         IndicatorSpec(
             "milex_real_growth_pct",
             "Real growth of military spending (year on year)",
             "% per year",
-            ("milex_usd_constant2023_m",),
-            "100 × (Σ constant-2023 spending in year t / Σ in year t−1 − 1) over "
-            "members of year t with figures in both years",
+            (CONSTANT,),
+            "100 × (Σ constant-price spending in year t / Σ in year t−1 − 1) over "
+            "members of year t with figures in both years (the SIPRI release's price base)",
+            "growth",
         ),
     )
 }
 
-DEFAULT_INDICATORS = tuple(INDICATORS)
+# The default comparison: every indicator except the constant-price series of another
+# SIPRI release (``default_indicators``) and the military-PPP hook, which has no data.
+DEFAULT_INDICATORS = tuple(i for i in INDICATORS if i != "milex_military_ppp_usd_m")
 
 
-def index_observations(
-    observations: pd.DataFrame,
-) -> dict[tuple[str, int, str], tuple[float, str, bool]]:
-    """(iso3, year, indicator) → (value, source_id, estimate); one figure per key.
+def default_indicators(constant: str) -> tuple[str, ...]:
+    """The default indicators for a SIPRI release whose constant-price series is ``constant``."""
+    other = {i for i in DEFAULT_INDICATORS if i.startswith("milex_usd_constant") and i != constant}
+    return tuple(i for i in DEFAULT_INDICATORS if i not in other)
 
-    Where a publisher figure and a europillar derivation exist for the same key, the
-    publisher figure is kept (the same rule as ``europillar.data.series``).
+
+Cell = tuple[float, str, bool, str]  # value, source_id, estimate, vintage
+
+
+def index_observations(observations: pd.DataFrame) -> dict[tuple[str, int, str], Cell]:
+    """(iso3, year, indicator) → (value, source_id, estimate, vintage); one figure per key.
+
+    Callers pass the observations of one vintage plan (``europillar.data.vintages.view``),
+    which already hold one figure per key; for a frame that does not, a publisher figure
+    is kept before a europillar derivation.
     """
     needed = {"iso3", "year", "indicator", "value", "source_id"}
     lacking = sorted(needed - set(observations.columns))
@@ -128,20 +172,24 @@ def index_observations(
     frame = observations.loc[observations["value"].notna()].copy()
     if "estimate" not in frame.columns:
         frame["estimate"] = False
+    if "vintage" not in frame.columns:
+        frame["vintage"] = ""
     frame["_rank"] = (frame["source_id"] == DERIVED_SOURCE).astype(int)
     frame = frame.sort_values(["iso3", "year", "indicator", "_rank"], kind="stable")
     frame = frame.drop_duplicates(["iso3", "year", "indicator"], keep="first")
-    index: dict[tuple[str, int, str], tuple[float, str, bool]] = {}
-    for iso3, year, indicator, value, source, estimate in zip(
+    index: dict[tuple[str, int, str], Cell] = {}
+    for iso3, year, indicator, value, source, estimate, vintage in zip(
         frame["iso3"],
         frame["year"],
         frame["indicator"],
         frame["value"],
         frame["source_id"],
         frame["estimate"],
+        frame["vintage"].fillna(""),
         strict=True,
     ):
-        index[(str(iso3), int(year), str(indicator))] = (float(value), str(source), bool(estimate))
+        key = (str(iso3), int(year), str(indicator))
+        index[key] = (float(value), str(source), bool(estimate), str(vintage))
     return index
 
 
@@ -155,15 +203,18 @@ def _bloc_value(
     spec: IndicatorSpec,
     members: list[str],
     year: int,
-    index: Mapping[tuple[str, int, str], tuple[float, str, bool]],
-) -> tuple[float, list[str], set[str], bool]:
-    """Value, missing members, source ids and whether any estimate was used."""
-    year_pairs = [(year, n) for n in spec.needs]
-    if spec.id == "milex_real_growth_pct":
-        year_pairs = [(year, spec.needs[0]), (year - 1, spec.needs[0])]
+    index: Mapping[tuple[str, int, str], Cell],
+    constant: str,
+) -> tuple[float, list[str], set[str], bool, set[str]]:
+    """Value, missing members, source ids, whether any estimate was used, vintages."""
+    needs = [constant if n == CONSTANT else n for n in spec.needs]
+    year_pairs = [(year, n) for n in needs]
+    if spec.combine == "growth":
+        year_pairs = [(year, needs[0]), (year - 1, needs[0])]
     used: dict[str, list[float]] = {}
     missing: list[str] = []
     sources: set[str] = set()
+    vintages: set[str] = set()
     estimate = False
     for iso3 in members:
         if spec.either:
@@ -179,28 +230,26 @@ def _bloc_value(
         found = [c for c in cells if c is not None]
         used[iso3] = [c[0] for c in found]
         sources.update(c[1] for c in found)
+        vintages.update(c[3] for c in found if c[3])
         estimate = estimate or any(c[2] for c in found)
     if not used:
-        return float("nan"), missing, sources, estimate
+        return float("nan"), missing, sources, estimate, vintages
     rows = list(used.values())
-    if spec.id in (
-        "milex_usd_current_m",
-        "milex_usd_constant2023_m",
-        "personnel_active_k",
-        "military_personnel_k",
-    ):
+    if spec.combine == "sum":
         value = sum(r[0] for r in rows)
-    elif spec.id == "milex_ppp_intl_current_m":
+    elif spec.combine == "ppp":
         value = sum(r[0] * r[1] / r[2] for r in rows)
-    elif spec.id == "milex_share_gdp_pct":
+    elif spec.combine == "divide":
+        value = sum(r[0] / r[1] for r in rows)
+    elif spec.combine == "ratio_pct":
         value = 100.0 * sum(r[0] for r in rows) / sum(r[1] for r in rows)
-    elif spec.id == "milex_per_capita_usd":
+    elif spec.combine == "per_capita":
         value = 1e6 * sum(r[0] for r in rows) / sum(r[1] for r in rows)
-    elif spec.id == "milex_real_growth_pct":
+    elif spec.combine == "growth":
         value = 100.0 * (sum(r[0] for r in rows) / sum(r[1] for r in rows) - 1.0)
     else:  # pragma: no cover - INDICATORS and this dispatch are kept in step
         raise InputError(None, "indicator", spec.id, "no combination rule")
-    return value, missing, sources, estimate
+    return value, missing, sources, estimate, vintages
 
 
 COMPARE_COLUMNS = [
@@ -215,6 +264,7 @@ COMPARE_COLUMNS = [
     "complete",
     "includes_estimates",
     "sources",
+    "vintages",
 ]
 
 
@@ -223,13 +273,16 @@ def compare(
     blocs: Mapping[str, BlocMembers],
     years: Sequence[int],
     indicators: Sequence[str] = DEFAULT_INDICATORS,
+    constant: str = "milex_usd_constant2023_m",
 ) -> pd.DataFrame:
     """Tidy bloc comparison: one row per (bloc, year, indicator).
 
     ``blocs`` maps a bloc label to its members (a list, or a list per year). A member
     without the figures an indicator needs is counted in ``n_missing`` and named in
     ``missing_members``; the value is computed from the other members only (never
-    filled), and is NaN when no member has the figures.
+    filled), and is NaN when no member has the figures. ``constant`` is the
+    constant-price series real growth is computed on (the SIPRI release's price base);
+    ``vintages`` names the editions each figure came from.
     """
     unknown = [i for i in indicators if i not in INDICATORS]
     if unknown:
@@ -243,7 +296,9 @@ def compare(
             current = _members_in(members, year)
             for indicator in indicators:
                 spec = INDICATORS[indicator]
-                value, missing, sources, estimate = _bloc_value(spec, current, year, index)
+                value, missing, sources, estimate, used = _bloc_value(
+                    spec, current, year, index, constant
+                )
                 rows.append(
                     {
                         "bloc": bloc,
@@ -257,6 +312,7 @@ def compare(
                         "complete": not missing and bool(current),
                         "includes_estimates": estimate,
                         "sources": ";".join(sorted(sources)),
+                        "vintages": ";".join(sorted(used)),
                     }
                 )
     frame = pd.DataFrame(rows, columns=COMPARE_COLUMNS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from europillar.blocs import Membership
 from europillar.power.comparison import INDICATORS, compare, real_index
 from europillar.power.prepare import PowerInputs
 from europillar.result import Result, make_meta, split_ids
@@ -26,10 +27,16 @@ class PowerResult(Result):
         return list(self.meta["years"])
 
 
+def used_vintages(comparison: pd.DataFrame) -> list[str]:
+    return sorted({v for cell in comparison["vintages"] for v in str(cell).split(";") if v})
+
+
 def run(inputs: PowerInputs) -> PowerResult:
     """Compare the inputs' blocs (members never filled in: ``n_missing`` says who lacks)."""
     blocs = {b: {y: list(m) for y, m in by_year.items()} for b, by_year in inputs.blocs.items()}
-    comparison = compare(inputs.observations, blocs, inputs.years, inputs.indicators)
+    comparison = compare(
+        inputs.observations, blocs, inputs.years, inputs.indicators, inputs.constant
+    )
     if "milex_real_growth_pct" in inputs.indicators:
         index = real_index(comparison, inputs.years[0])
     else:
@@ -45,6 +52,9 @@ def run(inputs: PowerInputs) -> PowerResult:
         notes=(
             "Missing member figures are never filled: n_missing > 0 means the total covers "
             "fewer members (complete = False).",
+            f"Vintages used: {', '.join(used_vintages(comparison)) or 'none'} "
+            f"(plan: {inputs.plan}); one edition per series for every year.",
+            f"Membership: {Membership.parse(inputs.membership).describe()}.",
         ),
         missing=tuple(missing),
         meta=make_meta(
@@ -53,6 +63,10 @@ def run(inputs: PowerInputs) -> PowerResult:
             blocs=list(inputs.blocs),
             years=list(inputs.years),
             indicators=list(inputs.indicators),
+            vintages=used_vintages(comparison),
+            constant=inputs.constant,
+            vintage_plan=inputs.plan,
+            membership=inputs.membership,
             methods={i: INDICATORS[i].method for i in inputs.indicators},
         ),
     )

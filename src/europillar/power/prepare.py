@@ -1,7 +1,13 @@
 """Military-power inputs: blocs with their members per year, years, indicators, figures.
 
 ``inputs(scenario, dataset)`` is the only step that reads data; the scenario's
-``[power]`` section says which blocs, years and indicators. Keyword options override it.
+``[power]`` section says which blocs, years, indicators, vintages and membership. Keyword
+options override it.
+
+Defaults (docs/power.md): one SIPRI release for every year (the newest; its constant-price
+series sets the price base of real growth), NATO's newest edition for its personnel table,
+and **fixed** membership (today's members backdated), because a trend should compare the
+same states every year: as of each year, EU27 drops by the UK's spending in 2020.
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from europillar.power.comparison import INDICATORS, resolve_blocs
+from europillar.blocs import Membership
+from europillar.data.vintages import NEWEST, VintagePlan, parse_plan, view
+from europillar.power.comparison import INDICATORS, default_indicators, resolve_blocs
 from europillar.result import Origin
 
 if TYPE_CHECKING:
@@ -29,6 +37,21 @@ class PowerInputs:
     blocs: Mapping[str, Mapping[int, tuple[str, ...]]]
     years: tuple[int, ...]
     indicators: tuple[str, ...]
+    constant: str = "milex_usd_constant2023_m"  # the SIPRI release's constant-price series
+    plan: str = ""  # the vintage plan, in words (captions and metadata)
+    membership: str = "as-of"
+
+
+# What ``compare`` reads unless the scenario or --vintage says otherwise.
+DEFAULT_PLAN = VintagePlan({"sipri_milex": NEWEST, "nato_defexp": NEWEST})
+
+
+def constant_series(observations: pd.DataFrame) -> str:
+    """The constant-price spending indicator the planned SIPRI release publishes."""
+    found = sorted(
+        i for i in set(observations["indicator"]) if str(i).startswith("milex_usd_constant")
+    )
+    return found[-1] if found else "milex_usd_constant2023_m"
 
 
 def years_of(first: int | None, last: int | None, dataset: Dataset) -> tuple[int, ...]:
@@ -49,8 +72,11 @@ def inputs(
     first_year: int | None = None,
     last_year: int | None = None,
     indicators: list[str] | None = None,
+    vintage: str | None = None,
+    membership: str | None = None,
 ) -> PowerInputs:
     """Military-power inputs of ``scenario`` (options override its ``[power]`` section)."""
+    from europillar.countries import members
     from europillar.scenario.loader import scenario_with
 
     changes = {
@@ -59,20 +85,35 @@ def inputs(
         "first_year": first_year,
         "last_year": last_year,
         "indicators": indicators,
+        "vintage": vintage,
+        "membership": membership,
     }
     scenario = scenario_with(scenario, {"power": changes}, file="power options")
     settings = scenario.power
     years = years_of(settings.first_year, settings.last_year, dataset)
-    resolved = resolve_blocs(settings.blocs, years, dataset=dataset)
+    rule = Membership.parse(settings.membership)
+    resolved = resolve_blocs(
+        settings.blocs, years, lambda name, year: members(name, year, dataset, rule)
+    )
     if settings.coalition:
         resolved["+".join(settings.coalition)] = {y: list(settings.coalition) for y in years}
-    needed = {n for i in settings.indicators for n in (*INDICATORS[i].needs, *INDICATORS[i].either)}
-    observations = dataset.table("observations")
+    plan = parse_plan(settings.vintage, dataset.table("vintages"), DEFAULT_PLAN.choices)
+    observations = view(dataset, plan)
+    constant = constant_series(observations)
+    chosen = tuple(settings.indicators or default_indicators(constant))
+    needed = {
+        constant if n.endswith("_constant_m") else n
+        for i in chosen
+        for n in (*INDICATORS[i].needs, *INDICATORS[i].either)
+    }
     observations = observations[observations["indicator"].isin(needed)].reset_index(drop=True)
     return PowerInputs(
         Origin.of(scenario, dataset),
         observations,
         {b: {y: tuple(m) for y, m in by_year.items()} for b, by_year in resolved.items()},
         years,
-        tuple(settings.indicators),
+        chosen,
+        constant,
+        plan.describe(),
+        rule.label,
     )

@@ -34,10 +34,17 @@ def wide(comparison: pd.DataFrame) -> pd.DataFrame:
                 found = keyed.loc[key] if key in keyed.index else None
                 row[bloc] = float(found["value"]) if found is not None else float("nan")
                 row[f"{bloc}{MISSING_SUFFIX}"] = int(found["n_missing"]) if found is not None else 0
+            if "vintages" in comparison.columns:  # the editions the row's figures come from
+                cells = part.loc[part["year"] == year, "vintages"]
+                row["vintages"] = ";".join(
+                    sorted({v for c in cells for v in str(c).split(";") if v})
+                )
             rows.append(row)
     columns = ["indicator", "unit", "year"]
     for bloc in blocs:
         columns += [bloc, f"{bloc}{MISSING_SUFFIX}"]
+    if "vintages" in comparison.columns:
+        columns.append("vintages")
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -37,13 +37,14 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 def report_options(year: int, dataset: Dataset) -> dict[str, dict[str, Any]]:
     """The report's own options per domain (on top of the scenario): the trend years, the
     rules compared, every theatre on a fast ISR run, and the command optimisation."""
+    from europillar.burden.prepare import latest_full_year
     from europillar.isr import load_theatres
     from europillar.report.sections.decisions import REPORT_RULES
     from europillar.report.sections.isr import FAST_RUN
 
     return {
         "power": {"first_year": FIRST_YEAR, "last_year": year},
-        "burden": {"first_year": FIRST_YEAR, "last_year": year},
+        "burden": {"first_year": FIRST_YEAR, "last_year": latest_full_year(dataset, year)},
         "decisions": {"compare_rules": REPORT_RULES, "clusters": 2},
         "isr": {"theatres": sorted(load_theatres(dataset)), **FAST_RUN},
         "command": {"optimise": True},
@@ -115,9 +116,13 @@ def headlines(power: PowerResult, ctx: ReportContext) -> tuple[list[Headline], l
         return number(value * scale, digits) + unit + ("" if complete else " †")
 
     items = []
-    usa, usa_ok = cell("USA", "milex_usd_constant2023_m", year)
+    constant = str(power.meta.get("constant", "milex_usd_constant2023_m"))
+    prices = (
+        "constant " + constant.removeprefix("milex_usd_constant").removesuffix("_m") + " prices"
+    )
+    usa, usa_ok = cell("USA", constant, year)
     for bloc in ("EU27", "EUROPEAN_NATO"):
-        own, ok = cell(bloc, "milex_usd_constant2023_m", year)
+        own, ok = cell(bloc, constant, year)
         ratio = (
             ""
             if math.isnan(own) or math.isnan(usa)
@@ -127,14 +132,14 @@ def headlines(power: PowerResult, ctx: ReportContext) -> tuple[list[Headline], l
             Headline(
                 f"{ctx.label(bloc)} military spending, {year}",
                 fmt(own, ok, 1e-3, 0, " USD bn"),
-                f"constant 2023 prices; {ratio}",
+                f"{prices}; {ratio}",
             )
         )
     items.append(
         Headline(
             f"United States military spending, {year}",
             fmt(usa, usa_ok, 1e-3, 0, " USD bn"),
-            "constant 2023 prices",
+            prices,
         )
     )
     shares = []

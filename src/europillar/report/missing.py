@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 def missing_data_html(dataset: Dataset, year: int) -> tuple[str, list[str]]:
     """The "Missing data" section body and the sources it cites (none)."""
-    observations = dataset.table("observations")
+    from europillar.data.vintages import view
+
+    observations = view(dataset)
     series, countries = missing_data(observations, expected_figures(year, dataset))
     names = dataset.country_names()
     html = (

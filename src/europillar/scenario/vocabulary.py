@@ -75,7 +75,9 @@ BLOCS: tuple[str, ...] = ("EU27", "NATO", "EUROPEAN_NATO", "EU_NATO")
 PowerIndicator = Literal[
     "milex_usd_current_m",
     "milex_usd_constant2023_m",
+    "milex_usd_constant2024_m",
     "milex_ppp_intl_current_m",
+    "milex_military_ppp_usd_m",
     "milex_share_gdp_pct",
     "milex_per_capita_usd",
     "personnel_active_k",
@@ -85,7 +87,9 @@ PowerIndicator = Literal[
 POWER_INDICATORS: tuple[str, ...] = (
     "milex_usd_current_m",
     "milex_usd_constant2023_m",
+    "milex_usd_constant2024_m",
     "milex_ppp_intl_current_m",
+    "milex_military_ppp_usd_m",
     "milex_share_gdp_pct",
     "milex_per_capita_usd",
     "personnel_active_k",

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 MAP_INDICATORS = {
     "milex_share_gdp_pct": "Military spending, % of GDP (SIPRI)",
     "nato_defexp_share_gdp_pct": "Defence expenditure, % of GDP (NATO)",
-    "milex_usd_constant2023_m": "Military spending, USD m, constant 2023 (SIPRI)",
+    "milex_usd_constant2024_m": "Military spending, USD m, constant 2024 (SIPRI 2026 release)",
     "milex_per_capita_usd": "Military spending per capita, USD (SIPRI)",
     "nato_equipment_share_pct": "Equipment share of defence expenditure, % (NATO)",
     "personnel_active_k": "Active personnel, thousand",
@@ -63,8 +63,11 @@ def _power(version: str) -> Result:
 @lru_cache(maxsize=4)
 def _burden(version: str) -> Result:
     from europillar import runner
+    from europillar.burden.prepare import latest_full_year
 
-    year = default_year()
+    # The latest year NATO's own release of that year gives spending for most Allies (the
+    # report's choice too): 2025's release is shipped as 15 Allies' shares only.
+    year = latest_full_year(_dataset(), default_year())
     return runner.run("burden", DEFAULT_PRESET, _dataset(), first_year=year, last_year=year)
 
 
@@ -113,11 +116,11 @@ def map_frame(indicator: str) -> pd.DataFrame:
     The unit is the indicator's unit (``unit`` column of the observations)."""
     if indicator not in MAP_INDICATORS:
         raise InputError(None, "indicator", indicator, "not a map indicator", list(MAP_INDICATORS))
+    from europillar.data.vintages import view
     from europillar.power import index_observations
 
     dataset = _dataset()
-    observations = dataset.table("observations")
-    index = index_observations(observations)  # one figure per key, as in power.compare
+    index = index_observations(view(dataset))  # one figure per key and one edition per family
     year = default_year()
     names = dataset.country_names()
     rows = []
@@ -134,12 +137,13 @@ def map_frame(indicator: str) -> pd.DataFrame:
         }
         for y in range(year, year - 6, -1):  # latest figure up to five years old
             if (iso3, y, indicator) in index:
-                value, source, estimate = index[(iso3, y, indicator)]
+                value, source, estimate, _vintage = index[(iso3, y, indicator)]
                 row.update({"year": y, "value": value, "source_id": source, "estimate": estimate})
                 break
         rows.append(row)
     frame = pd.DataFrame(rows)
     frame["year"] = frame["year"].astype("Int64")
+    observations = dataset.table("observations")
     units = observations.loc[lambda o: o["indicator"] == indicator, "unit"].dropna().unique()
     frame["unit"] = units[0] if len(units) else None
     return frame

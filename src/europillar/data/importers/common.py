@@ -59,6 +59,43 @@ def number(value: Any, file: str | Path, key: str) -> float:
     raise InputError(str(file), key, value, "expected a number")
 
 
+# Indicators that may be negative: changes. Every other figure (spending, GDP, people,
+# shares) is a level, and a negative level is a broken file, not data.
+SIGNED_SUFFIXES = ("_change_pct", "_growth_pct")
+
+
+def check_records(records: list[dict[str, Any]], file: str | Path) -> list[dict[str, Any]]:
+    """Refuse negative levels and one key holding two different values; drop exact repeats.
+
+    Each record may carry ``_where`` (sheet, row and column, or line) and ``_raw`` (the
+    cell as printed, before unit conversion) so the one-sentence error names the place in
+    the publisher's file and the value found there. The key is (iso3, year, indicator,
+    vintage): one publisher file must give one value per country, year and indicator.
+    """
+    kept: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for record in records:
+        where = str(record.get("_where") or f"{record['iso3']} {record['year']}")
+        value = float(record["value"])
+        shown = record.get("_raw", value)
+        indicator = str(record["indicator"])
+        if value < 0 and not indicator.endswith(SIGNED_SUFFIXES):
+            raise InputError(str(file), where, shown, f"negative {indicator} is not a valid figure")
+        key = (record["iso3"], int(record["year"]), indicator, record.get("vintage", ""))
+        previous = kept.get(key)
+        if previous is None:
+            kept[key] = record
+        elif float(previous["value"]) != value:
+            raise InputError(
+                str(file),
+                where,
+                shown,
+                f"{record['iso3']} {record['year']} {indicator} appears twice with different "
+                f"values (also {previous.get('_raw', previous['value'])!r} at "
+                f"{previous.get('_where') or 'an earlier row'})",
+            )
+    return [{k: v for k, v in r.items() if k not in ("_where", "_raw")} for r in kept.values()]
+
+
 def observations(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
     """Build a sorted observation frame with exactly the documented columns."""
     frame = pd.DataFrame(list(records))
@@ -73,7 +110,9 @@ def observations(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
     frame["estimate"] = frame["estimate"].astype(bool)
     frame["method"] = frame["method"].fillna("")
     frame["note"] = frame["note"].fillna("")
-    return frame.sort_values(["indicator", "iso3", "year", "source_id"]).reset_index(drop=True)
+    frame["vintage"] = frame["vintage"].fillna("")
+    order = ["indicator", "iso3", "year", "vintage", "source_id"]
+    return frame.sort_values(order).reset_index(drop=True)
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from europillar.data.importers.common import (
     FIRST_YEAR,
+    check_records,
     number,
     observations,
     require_scope,
@@ -23,6 +24,7 @@ from europillar.errors import InputError
 
 SOURCE_ID = "cow_nmc_v7"
 PUBLISHER = "cow"  # its state numbers in tables/country_names.csv
+VINTAGE = "cow-nmc-7.0"
 VERSION = "2025"  # the 'version' column of NMC v7.0; v6.0 says 2021
 COLUMNS = (
     "stateabb",
@@ -106,7 +108,10 @@ def import_cow(path: str | Path) -> pd.DataFrame:
                 "estimate": False,
                 "method": "",
                 "note": note,
+                "vintage": VINTAGE,
+                "_where": f"line {line} ({row.stateabb} {year}), column 'milper'",
+                "_raw": row.milper,
             }
         )
     require_scope(found, path, "column 'ccode'", set(codes.values()) & scope)
-    return observations(records)
+    return observations(check_records(records, path))

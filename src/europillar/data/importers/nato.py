@@ -18,6 +18,7 @@ import pandas as pd
 from europillar.data.importers.common import (
     FIRST_YEAR,
     SHEET_ERRORS,
+    check_records,
     number,
     observations,
     require_scope,
@@ -28,8 +29,9 @@ from europillar.data.importers.workbook import open_workbook, require_sheets
 from europillar.errors import InputError
 from europillar.units import USD_M_CURRENT
 
-SOURCE_ID = "nato_defexp_2024"
 PUBLISHER = "nato_defexp"  # its spellings in tables/country_names.csv
+# The edition is the last year of the tables (the June 2024 tables end with 2024e): its
+# source id is nato_defexp_<year> and its vintage nato-<year>.
 
 AGGREGATES = frozenset({"NATO Europe and Canada", "NATO Total", "NATO Europe"})
 _YEAR = re.compile(r"^(\d{4})(e?)$")
@@ -109,6 +111,7 @@ def _block_records(
 ) -> tuple[list[dict[str, Any]], set[str]]:
     header, years = _header(rows, path, spec.sheet)
     names = spellings(PUBLISHER)
+    edition = max(y for y, _ in years.values())
     name_col = min(years) - 1
     inside = spec.block is None  # a one-block table starts right after the header
     started = False
@@ -163,10 +166,13 @@ def _block_records(
                     "indicator": spec.indicator,
                     "value": value,
                     "unit": spec.unit,
-                    "source_id": SOURCE_ID,
+                    "source_id": f"nato_defexp_{edition}",
                     "estimate": estimate,
                     "method": f"NATO estimate ({year}e)" if estimate else "",
                     "note": "",
+                    "vintage": f"nato-{edition}",
+                    "_where": key,
+                    "_raw": raw,
                 }
             )
     if spec.block is not None and not started:
@@ -194,4 +200,4 @@ def import_nato(path: str | Path) -> pd.DataFrame:
         require_scope(found, path, f"sheet '{spec.sheet}', block '{spec.block or 'all'}'", expected)
         records.extend(block)
     workbook.close()
-    return observations(records)
+    return observations(check_records(records, path))

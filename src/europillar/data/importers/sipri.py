@@ -1,12 +1,20 @@
-"""Importer for the SIPRI Military Expenditure Database workbook (2025 release).
+"""Importer for the SIPRI Military Expenditure Database workbook (any yearly release).
 
 Reads five country sheets, keeps the countries in scope and the years from 2014, converts
 SIPRI's share of GDP from a fraction to percent and local currency from units to millions,
 and flags figures SIPRI prints in blue (estimates) or red (highly uncertain).
+
+The edition is read from the workbook itself, so a new release imports without code
+changes: the last year of the ``Current US$`` header is the last data year, SIPRI
+releases it the following April (data to 2024: the 2025 release, ``sipri_milex_2025``,
+vintage ``sipri-2025``), and the price base comes from the ``Constant (YYYY) US$`` sheet
+name (2023 in the 2025 release, 2024 in the 2026 release). The release must be registered
+in the sources registry before it can be imported.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +23,7 @@ import pandas as pd
 
 from europillar.data.importers.common import (
     FIRST_YEAR,
+    check_records,
     number,
     observations,
     require_scope,
@@ -23,9 +32,8 @@ from europillar.data.importers.common import (
 )
 from europillar.data.importers.workbook import open_workbook, require_sheets
 from europillar.errors import InputError
-from europillar.units import USD_M_CONSTANT_2023, USD_M_CURRENT, USD_PER_PERSON
+from europillar.units import USD_M_CURRENT, USD_PER_PERSON, usd_m_constant
 
-SOURCE_ID = "sipri_milex_2025"
 PUBLISHER = "sipri_milex"  # its spellings in tables/country_names.csv
 MISSING_CODES = frozenset({"...", ". .", "..", "xxx", ""})
 
@@ -41,10 +49,20 @@ class SheetSpec:
     fraction: bool = False
 
 
+CONSTANT_SHEET = re.compile(r"^Constant \((\d{4})\) US\$$")
+
+
+def constant_spec(base_year: int) -> SheetSpec:
+    """The constant-price sheet of a release whose price base is ``base_year``."""
+    return SheetSpec(
+        f"milex_usd_constant{base_year}_m",
+        usd_m_constant(base_year),
+        1.0,
+        f"constant ({base_year}) us$ m",
+    )
+
+
 SHEETS: dict[str, SheetSpec] = {
-    "Constant (2023) US$": SheetSpec(
-        "milex_usd_constant2023_m", USD_M_CONSTANT_2023, 1.0, "constant (2023) us$ m"
-    ),
     "Current US$": SheetSpec(
         "milex_usd_current_m", USD_M_CURRENT, 1.0, "current prices and exchange rates"
     ),
@@ -105,8 +123,50 @@ def _header(sheet: Any, path: Path, name: str) -> tuple[int, dict[int, int], int
     )
 
 
+@dataclass(frozen=True)
+class Edition:
+    """Which SIPRI release a workbook is: read from the workbook, never assumed."""
+
+    release: int  # year SIPRI published it (the April after the last data year)
+    last_year: int
+    base_year: int  # price base of the constant-dollar sheet
+    constant_sheet: str
+
+    @property
+    def source_id(self) -> str:
+        return f"sipri_milex_{self.release}"
+
+    @property
+    def vintage(self) -> str:
+        return f"sipri-{self.release}"
+
+
+def read_edition(workbook: Any, path: Path) -> Edition:
+    """The release of ``workbook``: last data year and price base (see module docstring)."""
+    constant = [n for n in workbook.sheetnames if CONSTANT_SHEET.match(n)]
+    if len(constant) != 1:
+        raise InputError(
+            str(path),
+            "sheet",
+            constant or None,
+            "expected exactly one 'Constant (YYYY) US$' sheet (wrong file or edition?)",
+            allowed=workbook.sheetnames,
+        )
+    require_sheets(workbook, path, list(SHEETS))
+    _, years, _ = _header(workbook["Current US$"], path, "Current US$")
+    match = CONSTANT_SHEET.match(constant[0])
+    assert match is not None
+    last = max(years.values())
+    return Edition(last + 1, last, int(match.group(1)), constant[0])
+
+
 def _records(
-    sheet: Any, path: Path, name: str, spec: SheetSpec, scope: frozenset[str]
+    sheet: Any,
+    path: Path,
+    name: str,
+    spec: SheetSpec,
+    scope: frozenset[str],
+    edition: Edition,
 ) -> tuple[list[dict[str, Any]], set[str]]:
     title = str(sheet.cell(1, 1).value or "").lower()
     if spec.title_words not in title:
@@ -166,25 +226,64 @@ def _records(
                     "indicator": spec.indicator,
                     "value": value * spec.scale,
                     "unit": unit,
-                    "source_id": SOURCE_ID,
+                    "source_id": edition.source_id,
                     "estimate": bool(flag),
                     "method": method,
                     "note": "",
+                    "vintage": edition.vintage,
+                    "_where": key,
+                    "_raw": raw,
                 }
             )
     return records, found
 
 
-def import_sipri(path: str | Path) -> pd.DataFrame:
-    """Parse and validate the SIPRI milex workbook; return tidy observations (in scope)."""
-    path = Path(path)
-    workbook = open_workbook(path, read_only=False)  # fonts carry SIPRI's estimate flags
-    require_sheets(workbook, path, list(SHEETS))
+def sheet_specs(edition: Edition) -> dict[str, SheetSpec]:
+    """Every country sheet the importer reads in this edition, with its indicator."""
+    return {edition.constant_sheet: constant_spec(edition.base_year), **SHEETS}
+
+
+def country_records(workbook: Any, path: Path, edition: Edition) -> list[dict[str, Any]]:
+    """Observation records (with ``_where``) of every country sheet, for the countries in scope."""
     scope = scope_codes()
     expected = {iso for iso in spellings(PUBLISHER).values() if iso in scope}
     records: list[dict[str, Any]] = []
-    for name, spec in SHEETS.items():
-        sheet_records, found = _records(workbook[name], path, name, spec, scope)
+    for name, spec in sheet_specs(edition).items():
+        sheet_records, found = _records(workbook[name], path, name, spec, scope, edition)
         require_scope(found, path, f"sheet '{name}', column A", expected)
         records.extend(sheet_records)
-    return observations(records)
+    return records
+
+
+def import_sipri(path: str | Path) -> pd.DataFrame:
+    """Parse and validate a SIPRI milex workbook; return tidy observations (in scope)."""
+    path = Path(path)
+    workbook = open_workbook(path, read_only=False)  # fonts carry SIPRI's estimate flags
+    edition = read_edition(workbook, path)
+    require_registered(edition.source_id, path)
+    return observations(check_records(country_records(workbook, path, edition), path))
+
+
+def require_registered(source_id: str, path: Path) -> None:
+    """A release is imported only once its source row (edition, date, terms) is registered."""
+    from europillar.data.tables import TABLES_DIR, load
+
+    known = set(load("sources", TABLES_DIR)["source_id"])
+    if source_id not in known:
+        raise InputError(
+            str(path),
+            "edition",
+            source_id,
+            "this SIPRI release is not in the sources registry: add its row to "
+            "tables/sources/core.csv (edition, date, URL, terms) first",
+        )
+
+
+__all__ = [
+    "PUBLISHER",
+    "Edition",
+    "country_records",
+    "import_sipri",
+    "read_edition",
+    "sheet_specs",
+]

@@ -16,6 +16,7 @@ import pandas as pd
 
 from europillar.data.importers.common import (
     FIRST_YEAR,
+    check_records,
     number,
     observations,
     require_scope,
@@ -37,6 +38,7 @@ class FileSpec:
     unit: str
     scale: float
     source_id: str
+    vintage: str  # the WDI release the datahub copy holds (by its last data year)
     iso2: bool = False
 
 
@@ -47,6 +49,7 @@ FILES: dict[str, FileSpec] = {
         USD_M_CURRENT,
         1e-6,
         "wb_wdi_gdp",
+        "wdi-2024",
     ),
     "population.csv": FileSpec(
         ("Country Name", "Country Code", "Year", "Value"),
@@ -54,6 +57,7 @@ FILES: dict[str, FileSpec] = {
         "persons",
         1.0,
         "wb_wdi_population",
+        "wdi-2025",
     ),
     "ppp-gdp.csv": FileSpec(
         ("Country", "Country ID", "Year", "PPP"),
@@ -61,6 +65,7 @@ FILES: dict[str, FileSpec] = {
         "LCU per international $",
         1.0,
         "wb_wdi_ppp",
+        "wdi-2025",
         iso2=True,
     ),
 }
@@ -126,11 +131,14 @@ def import_worldbank_file(path: str | Path) -> pd.DataFrame:
                 "estimate": False,
                 "method": "",
                 "note": "",
+                "vintage": spec.vintage,
+                "_where": key,
+                "_raw": row[3],
             }
         )
     expected = set(scope) if not spec.iso2 else set(spellings(PUBLISHER).values()) & set(scope)
     require_scope(found, path, f"column '{code_col}'", expected)
-    return observations(records)
+    return observations(check_records(records, path))
 
 
 def import_worldbank(paths: Iterable[str | Path]) -> pd.DataFrame:

@@ -100,13 +100,28 @@ def render(result: Result, ctx: ReportContext) -> Section:
         else ""
     )
     meets = int((have["share_gdp_pct"] >= 2.0).sum())
+    editions = sorted({v for v in have["vintage"] if v.startswith("nato")})
+    definitions = sorted({d for d in have["definition"] if d and d != "SIPRI"})
+    later = ""
+    if year < ctx.year:
+        later = (
+            f"<p>This section shows {year}, the latest year whose NATO release (as published "
+            f"that year) gives spending and GDP for the Allies: NATO's release for "
+            f"{ctx.year} is shipped only in part (shares of GDP for some Allies; "
+            f"<code>europillar burden --year {ctx.year}</code> lists them and the Allies "
+            "not covered).</p>"
+        )
     intro = (
         f"<p>In {year}, {meets} of the {len(have)} Allies with figures spent at least 2 % of "
-        f"GDP on defence. Figures are NATO's own (NATO definition) for "
-        f"{int(bases.get('NATO', 0))} Allies and SIPRI's for {int(bases.get('SIPRI', 0))} "
-        "(where NATO publishes none); the <em>Basis</em> column says which. NATO's share "
-        "is of real GDP (2015 prices); gaps are computed from spending and GDP in current "
-        "US dollars of the year.</p>" + missing_text
+        f"GDP on defence. Figures are NATO's own for "
+        f"{int(bases.get('NATO', 0))} Allies (edition {escape(', '.join(editions) or '–')}, "
+        f"{escape(', '.join(definitions) or '–')} definition) and SIPRI's for "
+        f"{int(bases.get('SIPRI', 0))} (states NATO does not report); the <em>Basis</em> "
+        "column says which. NATO's share is of real GDP at the edition's prices; gaps are "
+        "computed from spending and GDP in current US dollars of the year. Each year reads "
+        "NATO's release of that year and never mixes editions or definitions.</p>"
+        + later
+        + missing_text
     )
     share_table = pd.DataFrame(
         {

@@ -32,14 +32,19 @@ def _cell(row: pd.Series, scale: float, digits: int) -> str:
     return text + DAGGER if not row["complete"] else text
 
 
+def _base(constant: str) -> str:
+    return constant.removeprefix("milex_usd_constant").removesuffix("_m")
+
+
 def headline_table(
-    frame: pd.DataFrame, year: int, ctx: ReportContext
+    frame: pd.DataFrame, year: int, ctx: ReportContext, constant: str, membership: str
 ) -> tuple[str, list[str], list[str]]:
     """The year's comparison table, its footnotes (incomplete totals) and sources."""
     personnel_year = latest_year_with(frame, "personnel_active_k", year) or year
+    base = _base(constant)
     columns = [
         ("milex_usd_current_m", year, 1e-3, 1, "Spending, USD bn, current"),
-        ("milex_usd_constant2023_m", year, 1e-3, 1, "Spending, USD bn, constant 2023"),
+        (constant, year, 1e-3, 1, f"Spending, USD bn, constant {base}"),
         ("milex_ppp_intl_current_m", year, 1e-3, 1, "Spending at PPP, intl $ bn"),
         ("milex_share_gdp_pct", year, 1.0, 2, "Share of GDP, %"),
         ("milex_per_capita_usd", year, 1.0, 0, "Per capita, USD"),
@@ -48,7 +53,14 @@ def headline_table(
             personnel_year,
             1.0,
             0,
-            f"Active personnel, thousand ({personnel_year})",
+            f"Active personnel (COW), thousand ({personnel_year})",
+        ),
+        (
+            "nato_military_personnel_k",
+            year,
+            1.0,
+            0,
+            f"Military personnel (NATO), thousand ({year})",
         ),
         ("milex_real_growth_pct", year, 1.0, 1, f"Real growth {year - 1}–{year}, %"),
     ]
@@ -59,6 +71,8 @@ def headline_table(
         line = {"Bloc": ctx.label(bloc)}
         for indicator, at, scale, digits, title in columns:
             row = frame[(frame.bloc == bloc) & (frame.year == at) & (frame.indicator == indicator)]
+            if row.empty:  # an indicator the scenario does not compare
+                continue
             r = row.iloc[0]
             line[title] = _cell(r, scale, digits)
             if r["n_missing"] and not math.isnan(r["value"]):
@@ -74,15 +88,15 @@ def headline_table(
     html = html_table(
         table,
         f"EU vs USA military power comparison, {year}: Europe, the USA, "
-        "Russia and China (bloc totals over members as of the year)",
+        f"Russia and China (bloc totals; {membership})",
         row_header="Bloc",
         right=right,
     )
     return html, notes, sorted(sources)
 
 
-def trend_table(frame: pd.DataFrame, ctx: ReportContext) -> str:
-    part = frame[frame["indicator"] == "milex_usd_constant2023_m"]
+def trend_table(frame: pd.DataFrame, ctx: ReportContext, constant: str) -> str:
+    part = frame[frame["indicator"] == constant]
     table = part.pivot(index="year", columns="bloc", values="value") / 1e3
     flags = part.pivot(index="year", columns="bloc", values="complete")
     shown = pd.DataFrame({"Year": [str(y) for y in table.index]})
@@ -93,13 +107,15 @@ def trend_table(frame: pd.DataFrame, ctx: ReportContext) -> str:
         ]
     return html_table(
         shown,
-        "Military spending, USD bn at constant 2023 prices (the chart's figures)",
+        f"Military spending, USD bn at constant {_base(constant)} prices (the chart's figures)",
         row_header="Year",
         right=list(shown.columns[1:]),
     )
 
 
-def real_change_table(index: pd.DataFrame, first_year: int, year: int, ctx: ReportContext) -> str:
+def real_change_table(
+    index: pd.DataFrame, first_year: int, year: int, ctx: ReportContext, base: str
+) -> str:
     """Real change since the first year per bloc from the chained same-member index."""
     rows: list[dict[str, object]] = []
     for bloc in dict.fromkeys(index["bloc"]):
@@ -113,7 +129,7 @@ def real_change_table(index: pd.DataFrame, first_year: int, year: int, ctx: Repo
         row[f"{first_year}–{year}, %"] = end - 100.0
         rows.append(row)
     caption = (
-        "Real change in military spending (constant 2023 prices), chained year on "
+        f"Real change in military spending (constant {base} prices), chained year on "
         "year over the same members"
     )
     if year > 2022:
@@ -121,8 +137,16 @@ def real_change_table(index: pd.DataFrame, first_year: int, year: int, ctx: Repo
     return html_table(pd.DataFrame(rows), caption, row_header="Bloc")
 
 
-def membership_note(years: list[int], ctx: ReportContext) -> str:
+def membership_note(years: list[int], ctx: ReportContext, membership: str = "as-of") -> str:
     """Which members joined or left the European blocs during the trend period."""
+    from europillar.blocs import Membership
+
+    rule = Membership.parse(membership)
+    if rule.fixed:
+        return (
+            f"Blocs keep one member list for every year ({rule.describe()}), so the lines "
+            "compare the same states each year (e.g. the EU27 without the United Kingdom)."
+        )
     names = ctx.names()
     changes = []
     for bloc in ("EU27", "EUROPEAN_NATO"):
@@ -136,15 +160,15 @@ def membership_note(years: list[int], ctx: ReportContext) -> str:
     return text + (": " + "; ".join(changes) + "." if changes else ".")
 
 
-def _headline_text(frame: pd.DataFrame, year: int, ctx: ReportContext) -> str:
+def _headline_text(frame: pd.DataFrame, year: int, ctx: ReportContext, constant: str) -> str:
     def v(bloc: str, indicator: str) -> float:
         row = frame[(frame.bloc == bloc) & (frame.year == year) & (frame.indicator == indicator)]
         return float(row["value"].iloc[0])
 
-    usa = v("USA", "milex_usd_constant2023_m")
+    usa = v("USA", constant)
     parts = []
     for bloc in ("EU27", "EUROPEAN_NATO", "RUS", "CHN"):
-        own = v(bloc, "milex_usd_constant2023_m")
+        own = v(bloc, constant)
         if math.isnan(own) or math.isnan(usa):
             continue
         parts.append(
@@ -155,7 +179,9 @@ def _headline_text(frame: pd.DataFrame, year: int, ctx: ReportContext) -> str:
         return ""
     text = (
         f"<p>In {year} the United States spent USD {number(usa / 1e3, 0)} bn on its "
-        f"military (SIPRI definition, constant 2023 prices); " + "; ".join(parts) + ".</p>"
+        f"military (SIPRI definition, constant {_base(constant)} prices); "
+        + "; ".join(parts)
+        + ".</p>"
     )
     ppp_eu, ppp_us = v("EU27", "milex_ppp_intl_current_m"), v("USA", "milex_ppp_intl_current_m")
     ppp_ru = v("RUS", "milex_ppp_intl_current_m")
@@ -175,7 +201,13 @@ def render(result: Result, ctx: ReportContext) -> Section:
     frame = result.comparison
     years = result.years
     first, year = years[0], years[-1]
-    table, notes, sources = headline_table(frame, year, ctx)
+    constant = str(result.meta.get("constant", "milex_usd_constant2023_m"))
+    membership = str(result.meta.get("membership", "as-of"))
+    from europillar.blocs import Membership
+
+    rule = Membership.parse(membership)
+    vintages = ", ".join(result.meta.get("vintages", [])) or "none"
+    table, notes, sources = headline_table(frame, year, ctx, constant, rule.describe())
     note_html = ""
     if notes:
         items = "".join(f"<li>{escape(n)}</li>" for n in notes)
@@ -185,13 +217,7 @@ def render(result: Result, ctx: ReportContext) -> Section:
             f'<ul class="notes">{items}</ul>'
         )
     trend_sources = sorted(
-        {
-            s
-            for s in frame.loc[frame.indicator == "milex_usd_constant2023_m", "sources"]
-            .str.split(";")
-            .explode()
-            if s
-        }
+        {s for s in frame.loc[frame.indicator == constant, "sources"].str.split(";").explode() if s}
     )
     methods = "".join(
         f"<li><strong>{escape(spec.label)}</strong> ({escape(spec.unit)}): "
@@ -200,21 +226,24 @@ def render(result: Result, ctx: ReportContext) -> Section:
     )
     html = (
         f'<h3 id="power-headline">EU vs USA military power comparison, {year}</h3>'
-        + _headline_text(frame, year, ctx)
+        + _headline_text(frame, year, ctx, constant)
         + table
         + source_line(sources)
+        + f'<p class="note">Vintages: {escape(vintages)} (one edition of each series for every '
+        "year; <code>europillar data vintages</code>).</p>"
         + note_html
         + f'<h3 id="power-trend">Spending trends {first}–{year}</h3>'
         + figure(
-            trend_chart(frame, first, year, ctx.label),
-            f"Military spending at constant 2023 prices, {first}–{year}. "
-            f"Pink crosses mark totals with members missing. {membership_note(years, ctx)}",
+            trend_chart(frame, first, year, ctx.label, constant),
+            f"Military spending at constant {_base(constant)} prices, {first}–{year}. "
+            f"Pink crosses mark totals with members missing. "
+            f"{membership_note(years, ctx, membership)}",
             trend_sources,
         )
-        + trend_table(frame, ctx)
+        + trend_table(frame, ctx, constant)
         + source_line(trend_sources)
         + (
-            real_change_table(result.tables["real_index"], first, year, ctx)
+            real_change_table(result.tables["real_index"], first, year, ctx, _base(constant))
             + source_line(trend_sources)
             if year > first
             else ""

@@ -30,6 +30,26 @@ from europillar.scenario.vocabulary import (
 )
 
 
+def _check_membership(value: str) -> str:
+    from europillar.blocs import Membership
+    from europillar.errors import InputError
+
+    try:
+        return Membership.parse(value).label
+    except InputError:
+        raise PydanticCustomError(
+            "europillar_membership",
+            "expected as-of, fixed or fixed:YEAR (e.g. fixed:2019)",
+            {"bad": value},
+        ) from None
+
+
+VINTAGE_HELP = (
+    "Editions to read, comma-separated vintage ids of tables/vintages.csv (e.g. sipri-2025, "
+    "nato-2024) or 'as-published' (each year from that year's release) or 'newest'"
+)
+
+
 def _check_span(first: int | None, last: int | None) -> None:
     if first is not None and last is not None and first > last:
         raise PydanticCustomError(
@@ -46,8 +66,9 @@ class PowerSettings(BaseModel):
 
     blocs: Annotated[list[Name], Field(max_length=LIST_MAX)] = Field(
         default_factory=lambda: list(DEFAULT_BLOCS),
-        description="Blocs to compare: EU27, NATO, EUROPEAN_NATO, EU_NATO, a region group "
-        "or an ISO3 code (a bloc of one); members as of each year.",
+        description="Blocs to compare: EU27, NATO, EUROPEAN_NATO, EU_NATO, SIPRI's regions "
+        "and totals (SIPRI_EUROPE, SIPRI_EUROPEAN_NATO, ...), a region group or an ISO3 code "
+        "(a bloc of one).",
     )
     coalition: Annotated[list[Iso3], Field(min_length=1, max_length=LIST_MAX)] | None = Field(
         None,
@@ -57,10 +78,27 @@ class PowerSettings(BaseModel):
     last_year: Year | None = Field(
         None, description="Last year (unset: the latest year with spending for most members)."
     )
-    indicators: Annotated[list[PowerIndicator], Field(min_length=1, max_length=20)] = Field(
-        default_factory=lambda: list(POWER_INDICATORS),  # type: ignore[arg-type]
-        description="Bloc indicators: " + ", ".join(POWER_INDICATORS) + ".",
+    indicators: Annotated[list[PowerIndicator], Field(min_length=1, max_length=20)] | None = Field(
+        None,
+        description="Bloc indicators (unset: all but the military-PPP hook, with the "
+        "constant-price series of the SIPRI release read): " + ", ".join(POWER_INDICATORS) + ".",
     )
+    vintage: str | None = Field(
+        None,
+        description=VINTAGE_HELP + " (unset: the newest SIPRI release for every year, and "
+        "NATO's newest edition for its personnel table).",
+    )
+    membership: str = Field(
+        "fixed",
+        description="Bloc membership: 'fixed' (today's members backdated, so a trend compares "
+        "the same states), 'fixed:YEAR' (the members of that year) or 'as-of' (the members of "
+        "each year).",
+    )
+
+    @field_validator("membership")
+    @classmethod
+    def _membership(cls, value: str) -> str:
+        return _check_membership(value)
 
     @field_validator("blocs")
     @classmethod
@@ -83,9 +121,7 @@ class BurdenSettings(BaseModel):
 
     model_config = STRICT
 
-    bloc: Name = Field(
-        "NATO", description="Bloc whose members are listed (members as of each year)."
-    )
+    bloc: Name = Field("NATO", description="Bloc whose members are listed.")
     first_year: Year | None = Field(None, description="First year (unset: last_year).")
     last_year: Year | None = Field(
         None, description="Last year (unset: the latest year with spending for most members)."
@@ -94,6 +130,21 @@ class BurdenSettings(BaseModel):
         default_factory=lambda: list(BURDEN_TARGETS),  # type: ignore[arg-type]
         description="Spending targets whose gaps are shown: " + ", ".join(BURDEN_TARGETS) + ".",
     )
+    vintage: str | None = Field(
+        None,
+        description=VINTAGE_HELP + " (unset: as published, i.e. each year from NATO's and "
+        "SIPRI's release of that year).",
+    )
+    membership: str = Field(
+        "as-of",
+        description="Bloc membership: 'as-of' (the members of each year, as NATO's own "
+        "totals), 'fixed' or 'fixed:YEAR'.",
+    )
+
+    @field_validator("membership")
+    @classmethod
+    def _membership(cls, value: str) -> str:
+        return _check_membership(value)
 
     @field_validator("bloc")
     @classmethod
