@@ -96,3 +96,12 @@ def test_replace_us_full_same_seed_same_bits_in_one_process_and_in_chunks() -> N
     chunks = simulate_tables(inputs.model, inputs.params, n, 2, chunk_draws=BLOCK)
     for name in ("fan", "gap_probability", "categories"):
         pd.testing.assert_frame_equal(whole[name], chunks[name], check_exact=True)
+
+
+def test_report_shows_the_headline_first_and_the_sobol_indices(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = run_cli("report", "--scenario", "replace_us_full", "--out", str(tmp_path / "rep"))
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "rep" / "index.html").read_text(encoding="utf-8")
+    section = page[max(0, page.index("When can Europe stand alone?") - 2000) :]
+    assert section.index("Europe alone reaches") < section.index("Fan charts")
+    assert "Sobol indices" in page and "europe_alone_coverage_mid_pct" in page

@@ -64,11 +64,15 @@ def render(result: Result, ctx: ReportContext) -> Section:
     windows = result.windows
     win = ", ".join(f"{r.category} {r.first_year}–{r.last_year}" for r in windows.itertuples())
     overall = table[table["category"] == "all"].iloc[0]
+    short = (
+        f"the deepest median shortfall is {overall['worst_shortfall_pct']:.1f}% of a "
+        f"category's requirement, in {_cell(overall['worst_shortfall_year'])}"
+        if overall["worst_shortfall_pct"] > 0
+        else "the median run has no shortfall in any year"
+    )
     answer = (
         f"Europe alone reaches {threshold:g}% of the requirement in every category with "
-        f"probability of at least 0.9 in {overall['europe_alone']}; the deepest median shortfall "
-        f"is {overall['worst_shortfall_pct']:.1f}% of a category's requirement in "
-        f"{_cell(overall['worst_shortfall_year'])}."
+        f"probability of at least 0.9 in {overall['europe_alone']}; {short}."
     )
     body = f"""
 <p><strong>{html.escape(answer)}</strong></p>
