@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from europillar.force.census import census_zeros as zeros_from_census
 from europillar.force.holdings import check_holdings, figures, latest, resolve
 from europillar.force.satellites import satellite_holdings
 
@@ -38,6 +39,7 @@ class ForceData:
     taxonomy: pd.DataFrame
     sources: pd.DataFrame
     countries: pd.DataFrame
+    memberships: pd.DataFrame | None = None  # for census scopes such as EUROPEAN_NATO
 
     @classmethod
     def from_tables(cls, load: Callable[[str], pd.DataFrame]) -> ForceData:
@@ -50,6 +52,7 @@ class ForceData:
             taxonomy=load("capability_taxonomy/taxonomy"),
             sources=load("sources"),
             countries=load("countries"),
+            memberships=load("memberships"),
         )
 
 
@@ -73,41 +76,7 @@ def all_rows(data: ForceData, last_year: int = 2026) -> pd.DataFrame:
 
 def census_zeros(data: ForceData, rows: pd.DataFrame) -> pd.DataFrame:
     """Zero holdings implied by census sources for in-scope states they do not list."""
-    states = set(data.countries["iso3"])
-    out = []
-    for _, census in data.census.iterrows():
-        listed = set(
-            rows.loc[
-                (rows["source_id"] == census["source_id"])
-                & (rows["category"] == census["category"]),
-                "holder",
-            ]
-        )
-        if census["category"].startswith("satellite_"):
-            # UCS lists operators of every category: a state listed for one category is still
-            # absent from the others only if it has no row there.
-            listed = set(rows.loc[rows["category"] == census["category"], "holder"])
-        for iso3 in sorted(states - listed):
-            out.append(
-                {
-                    "holder": iso3,
-                    "holder_type": "country",
-                    "year": int(census["year"]),
-                    "category": census["category"],
-                    "quantity": 0.0,
-                    "unit": "",
-                    "status": "total",
-                    "scope": "total",
-                    "platform": "",
-                    "variant": "",
-                    "source_id": census["source_id"],
-                    "estimate": False,
-                    "method": f"census: not listed by {census['source_id']} ({census['scope']})",
-                    "note": str(census["note"]),
-                    "quote": "",
-                }
-            )
-    frame = pd.DataFrame(out, columns=rows.columns)
+    frame = zeros_from_census(data.census, rows, data.countries, data.memberships, list(rows.columns))
     if not frame.empty:
         unit = data.taxonomy.set_index("category")["unit"]
         frame["unit"] = frame["category"].map(unit)
