@@ -84,9 +84,10 @@ def check_census(
             raise InputError(
                 FILE, f"{where}.holders", unknown[0], "not a country in scope or a pooled fleet"
             )
-        if _flag(census_row.get("estimate", False)) and not str(
-            census_row.get("method", "") or ""
-        ).strip():
+        if (
+            _flag(census_row.get("estimate", False))
+            and not str(census_row.get("method", "") or "").strip()
+        ):
             raise InputError(FILE, f"{where}.method", "", "an estimated census needs a method")
         year = int(census_row["year"])
         zeroed = scope_states(str(census_row["scope"]), year, countries, memberships) - (

@@ -76,7 +76,9 @@ def all_rows(data: ForceData, last_year: int = 2026) -> pd.DataFrame:
 
 def census_zeros(data: ForceData, rows: pd.DataFrame) -> pd.DataFrame:
     """Zero holdings implied by census sources for in-scope states they do not list."""
-    frame = zeros_from_census(data.census, rows, data.countries, data.memberships, list(rows.columns))
+    frame = zeros_from_census(
+        data.census, rows, data.countries, data.memberships, list(rows.columns)
+    )
     if not frame.empty:
         unit = data.taxonomy.set_index("category")["unit"]
         frame["unit"] = frame["category"].map(unit)
