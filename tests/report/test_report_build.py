@@ -60,7 +60,11 @@ def test_report_is_offline_and_accessible(report_pair: tuple[str, bytes, bytes])
     html = report_pair[0]
     for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
         assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", tag), tag
-    assert "<script" not in html  # no JavaScript needed
+    # one file: scripts inline (the vendored chart library) or JSON data, none fetched
+    assert not re.search(r"<script[^>]*\bsrc\s*=", html)
+    for script in re.findall(r"<script\b[^>]*>", html):
+        assert script in ("<script>", '<script type="application/json" class="chart-spec">',
+                          '<script type="application/json" class="chart-csv">'), script
     svgs = re.findall(r"<svg\b.*?</svg>", html, flags=re.DOTALL)
     assert len(svgs) >= 3
     assert all(re.search(r"<svg[^>]*>\s*<title>[^<]+</title>", s) for s in svgs)

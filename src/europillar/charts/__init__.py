@@ -18,6 +18,7 @@ from europillar.charts.html import (
     Rendered,
     asset_files,
     chart_fragment,
+    extract_files,
     inline_assets,
     linked_assets,
     unique_ids,
@@ -28,11 +29,10 @@ from europillar.charts.spec import KINDS, PALETTE, Chart, Rule
 def chart_csv(chart: Chart) -> str:
     """The chart's rows as the CSV a reader downloads: ids, rounded by unit, no BOM
     (the browser download adds the byte-order mark for Excel)."""
-    from europillar.export import for_machine
     from europillar.export.tables import with_names
+    from europillar.tabular import table_csv
 
-    frame = with_names(for_machine(chart.data[chart.columns]))
-    return frame.to_csv(index=False, lineterminator="\n")
+    return table_csv(with_names(chart.data[chart.columns]))
 
 
 def svg_file(static_svg: str) -> str:
@@ -74,6 +74,7 @@ __all__ = [
     "Rule",
     "asset_files",
     "chart_csv",
+    "extract_files",
     "inline_assets",
     "linked_assets",
     "render",

@@ -12,6 +12,7 @@ The fragment works in three situations, so that a reader always gets the figure:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -109,3 +110,26 @@ def unique_ids(charts: Iterable[Chart]) -> None:
 def download_names(charts: Sequence[Chart]) -> list[str]:
     """The file names a page's charts write: ``<id>.csv`` and ``<id>.svg`` each."""
     return [f"{c.id}.{ext}" for c in charts for ext in ("csv", "svg")]
+
+
+_FIGURE = re.compile(
+    r'<figure class="chart" id="chart-(?P<id>[a-z0-9-]+)"[^>]*>'
+    r'<div class="chart-static">(?P<svg>.*?)</div><div class="chart-live"'
+    r'.*?<script type="application/json" class="chart-csv">(?P<csv>.*?)</script>',
+    re.S,
+)
+
+
+def extract_files(page: str, folder: str = "charts") -> dict[str, str]:
+    """The CSV and SVG of every chart fragment in ``page``, by relative path, so that a
+    page's charts are drawn once and written beside it from the same bytes."""
+    import json
+
+    from europillar.charts import svg_file
+
+    files: dict[str, str] = {}
+    for match in _FIGURE.finditer(page):
+        chart_id = match.group("id")
+        files[f"{folder}/{chart_id}.csv"] = json.loads(match.group("csv"))
+        files[f"{folder}/{chart_id}.svg"] = svg_file(match.group("svg"))
+    return files

@@ -84,10 +84,10 @@ def _height(chart: Chart) -> float:
     if chart.kind == "barh":
         categories = chart.data[chart.x].nunique()
         groups = 1 if chart.stacked or chart.series is None else len(chart.series_values())
-        return min(9.0, max(2.4, 0.22 * categories * max(1, groups * 0.6) + 1.2))
+        return min(8.0, max(2.2, 0.165 * categories * max(1, groups * 0.6) + 1.1))
     if chart.kind == "heat":
-        return max(2.4, 0.3 * chart.data[chart.series].nunique() + 1.4)
-    return 3.4
+        return min(7.0, max(2.2, 0.2 * chart.data[chart.series].nunique() + 1.2))
+    return 2.7
 
 
 def _facets(chart: Chart) -> Figure:
@@ -96,14 +96,16 @@ def _facets(chart: Chart) -> Figure:
     cols = min(FACET_COLUMNS, len(panels))
     rows = math.ceil(len(panels) / cols)
     fig, axes = plt.subplots(
-        rows, cols, figsize=(WIDTH_IN, 1.9 * rows + 0.8), sharex=True, squeeze=False
+        rows, cols, figsize=(WIDTH_IN, 2.0 * rows + 0.8), sharex=True, squeeze=False
     )
     for ax, panel in zip(axes.ravel(), panels, strict=False):
         part = chart.data[chart.data[chart.facet].astype(str) == panel]
         _DRAW[chart.kind](chart, part, ax, False)
-        ax.set_title(textwrap.fill(panel, 34), fontsize=9.5)
+        ax.set_title(textwrap.fill(panel, 26), fontsize=9.5)
         _rules(chart, ax, label=False)
         ax.grid(axis="y", alpha=0.3)
+        if chart.kind in ("line", "band"):
+            ax.set_xlim(float(chart.data[chart.x].min()), float(chart.data[chart.x].max()))
     for ax in axes.ravel()[len(panels) :]:
         ax.axis("off")
     fig.supylabel(chart.y_label, fontsize=9.5)

@@ -100,6 +100,11 @@ def country(iso3: str) -> str:
     return _countries().get(iso3, iso3)
 
 
+def country_codes() -> list[str]:
+    """ISO3 codes of every country in scope."""
+    return list(_countries())
+
+
 def bloc(name: str) -> str:
     """European NATO for ``EUROPEAN_NATO``; a single state by its name."""
     if name in BLOC_LABELS:

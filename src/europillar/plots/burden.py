@@ -4,54 +4,76 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
 
 from europillar.burden import Target
-from europillar.plots.svg import svg
+from europillar.charts import Chart, Rule
 
-
-def _number(value: float, digits: int) -> str:
-    return f"{value:,.{digits}f}"
+BASIS_COLOURS = {"NATO": "#0072B2", "SIPRI": "#D55E00"}
 
 
 def share_chart(
     rows: pd.DataFrame,
     year: int,
-    names: Mapping[str, str],
+    names: Mapping[str, str] | None,
     targets: Sequence[Target],
-) -> str:
-    """Horizontal bars of each Ally's share of GDP with the 2 / 3.5 / 5 % lines."""
-    data = rows.sort_values("share_gdp_pct")
-    fig, ax = plt.subplots(figsize=(7.5, max(4.0, 0.22 * len(data) + 1)))
-    colours = ["#D55E00" if b == "SIPRI" else "#0072B2" for b in data["basis"]]
-    ax.barh([names.get(i, i) for i in data["iso3"]], data["share_gdp_pct"], color=colours)
-    for target, style in zip(targets, ("-", "--", ":"), strict=False):
-        ax.axvline(
-            target.pct_of_gdp,
-            color="#000000",
-            linestyle=style,
-            linewidth=1,
-            label=f"{_number(target.pct_of_gdp, 1)} %: {target.label}",
-        )
-    ax.set_xlabel("Defence spending, % of GDP")
-    ax.tick_params(axis="y", labelsize=7)
-    ax.legend(frameon=False, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=1)
-    alt = (
-        f"Bar chart of defence spending as a percentage of GDP for each NATO Ally in "
-        f"{year}, with reference lines at 2, 3.5 and 5 percent."
+) -> Chart:
+    """Horizontal bars of each Ally's share of GDP (coloured by the figure's basis) with
+    the 2 / 3.5 / 5 % lines. ``names`` is unused (labels come from the ISO3 ids)."""
+    data = rows.sort_values("share_gdp_pct", ascending=False)
+    data = pd.DataFrame(
+        {
+            "iso3": data["iso3"],
+            "basis": data["basis"],
+            "share_gdp_pct": data["share_gdp_pct"],
+        }
+    ).reset_index(drop=True)
+    sources = sorted({s for cell in rows.get("sources", []) for s in str(cell).split(";") if s})
+    return Chart(
+        id="burden-share",
+        title=f"Defence spending as a share of GDP, {year}",
+        kind="barh",
+        data=data,
+        x="iso3",
+        y="share_gdp_pct",
+        series="basis",
+        stacked=True,  # one bar per Ally; the colour says whose figure it is
+        y_label="Defence spending, % of GDP",
+        unit="% of GDP",
+        decimals=2,
+        rules=[Rule(t.pct_of_gdp, f"{t.pct_of_gdp:g} %: {t.label}") for t in targets],
+        colours=BASIS_COLOURS,
+        source_ids=sorted({*sources, *(t.source_id for t in targets)}),
+        caption=(
+            f"Defence spending, % of GDP, {year}. Blue: NATO figure; orange: SIPRI figure. "
+            "Lines: the 2 %, 3.5 % and 5 % targets."
+        ),
+        alt=(
+            f"Bar chart of defence spending as a percentage of GDP for each NATO Ally in "
+            f"{year}, with reference lines at 2, 3.5 and 5 percent."
+        ),
     )
-    return svg(fig, alt)
 
 
-def us_share_chart(share: pd.DataFrame) -> str:
-    fig, ax = plt.subplots(figsize=(7.5, 3.0))
-    ax.plot(share["year"], share["us_share_pct"], marker="o", color="#D55E00")
-    ax.set_ylabel("US share, % of NATO total")
-    ax.set_xlabel("Year")
-    ax.set_ylim(0, 100)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.grid(axis="y", alpha=0.3)
-    alt = "Line chart of the United States' share of NATO Allies' total defence spending by year."
-    return svg(fig, alt)
+def us_share_chart(share: pd.DataFrame) -> Chart:
+    """The United States' share of NATO Allies' defence spending, per year."""
+    data = pd.DataFrame(
+        {"year": share["year"].astype(int), "us_share_pct": share["us_share_pct"]}
+    ).reset_index(drop=True)
+    sources = sorted({s for cell in share.get("sources", []) for s in str(cell).split(";") if s})
+    return Chart(
+        id="burden-us-share",
+        title="US share of NATO defence spending",
+        kind="line",
+        data=data,
+        x="year",
+        y="us_share_pct",
+        y_label="US share, % of NATO total",
+        unit="%",
+        decimals=1,
+        source_ids=sources,
+        colours={},
+        caption="US defence spending as a share of the sum over Allies with NATO figures "
+        "(NATO definition, current USD).",
+        alt="Line chart of the United States' share of NATO Allies' total defence spending.",
+    )

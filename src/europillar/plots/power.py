@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
 
-from europillar.plots.svg import svg
+from europillar.charts import Chart
 
 COLOURS = {  # Okabe–Ito palette: distinguishable with colour-vision deficiencies
     "EU27": "#0072B2",
@@ -23,33 +21,42 @@ def trend_chart(
     frame: pd.DataFrame,
     first_year: int,
     year: int,
-    label: Callable[[str], str],
+    label: Callable[[str], str] | None = None,
     constant: str = "milex_usd_constant2023_m",
-) -> str:
-    """Line chart of constant-price spending per bloc (the release's price base) to ``year``."""
+) -> Chart:
+    """Line chart of constant-price spending per bloc (the release's price base),
+    ``first_year`` to ``year``; a cross marks a total with members missing. ``label`` is
+    unused (labels come from the ids)."""
     base = constant.removeprefix("milex_usd_constant").removesuffix("_m")
+    column = f"milex_usd_constant{base}_bn"
     part = frame[frame["indicator"] == constant]
-    fig, ax = plt.subplots(figsize=(7.5, 4.0))
-    for bloc in dict.fromkeys(part["bloc"]):
-        series = part[part["bloc"] == bloc].sort_values("year")
-        ax.plot(
-            series["year"],
-            series["value"] / 1e3,
-            marker="o",
-            markersize=3,
-            color=COLOURS.get(bloc, "#555555"),
-            label=label(bloc),
-        )
-        gaps = series[~series["complete"] & series["value"].notna()]
-        ax.scatter(gaps["year"], gaps["value"] / 1e3, marker="x", s=40, color="#CC79A7", zorder=3)
-    ax.set_ylabel(f"USD bn, constant {base} prices")
-    ax.set_xlabel("Year")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylim(bottom=0)
-    ax.legend(frameon=False, ncol=5, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.15))
-    ax.grid(axis="y", alpha=0.3)
-    alt = (
-        f"Line chart of military spending in USD bn at constant {base} prices, {first_year}"
-        f" to {year}, for the EU27, European NATO, the United States, Russia and China."
+    data = pd.DataFrame(
+        {
+            "bloc": part["bloc"],
+            "year": part["year"].astype(int),
+            column: part["value"] / 1e3,
+            "members_missing": ~part["complete"].astype(bool) & part["value"].notna(),
+        }
+    ).reset_index(drop=True)
+    sources = sorted({s for cell in part["sources"] for s in str(cell).split(";") if s})
+    return Chart(
+        id="power-trend",
+        title=f"Military spending at constant {base} prices",
+        kind="line",
+        data=data,
+        x="year",
+        y=column,
+        series="bloc",
+        y_label=f"USD bn, constant {base} prices",
+        unit="USD bn",
+        decimals=1,
+        source_ids=sources,
+        colours=COLOURS,
+        flag="members_missing",
+        flag_label="total with members missing",
+        caption=f"Military spending at constant {base} prices, {first_year}–{year} (SIPRI).",
+        alt=(
+            f"Line chart of military spending in USD bn at constant {base} prices, {first_year}"
+            f" to {year}, per bloc."
+        ),
     )
-    return svg(fig, alt)

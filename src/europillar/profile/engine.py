@@ -19,11 +19,17 @@ Tables:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from europillar.profile import compute
+from europillar.profile.overview import overview_table
 from europillar.profile.prepare import ProfileInputs
 from europillar.result import Result, make_meta, split_ids
+
+if TYPE_CHECKING:
+    from europillar.decisions import DecisionsResult
 
 SUMMARY_COLUMNS = ["item", "value", "unit", "year", "note", "source_id"]
 
@@ -42,7 +48,7 @@ class ProfileResult(Result):
 
 def run(inputs: ProfileInputs) -> ProfileResult:
     """Every table of the profile of ``inputs.iso3`` (pure; runs the engines it draws on)."""
-    from europillar import burden, capability
+    from europillar import burden, capability, decisions
 
     years = list(inputs.years)
     spending = compute.series_table(
@@ -57,7 +63,8 @@ def run(inputs: ProfileInputs) -> ProfileResult:
     holdings = compute.holdings_table(inputs.holdings, inputs.taxonomy, inputs.iso3, years[-1])
     orders = compute.orders_table(inputs.orders, inputs.iso3)
     threats = compute.threats_table(inputs.perceptions, inputs.iso3)
-    voting = _voting(inputs)
+    decision_result = decisions.run(inputs.decisions) if inputs.decisions is not None else None
+    voting = _voting(inputs, decision_result)
     capability_result = capability.run(inputs.capability)
     contribution = _contribution(capability_result, inputs.iso3)
     notes = _notes(inputs, holdings, orders, voting, contribution)
@@ -77,6 +84,17 @@ def run(inputs: ProfileInputs) -> ProfileResult:
         "contribution": contribution,
     }
     tables = {"summary": _summary(inputs, tables), **tables}
+    if inputs.overview:
+        qmv = decision_result.power_under("qmv") if decision_result is not None else None
+        tables["overview"] = overview_table(
+            inputs.overview,
+            inputs.observations,
+            inputs.holdings,
+            inputs.taxonomy,
+            years[-1],
+            qmv,
+            capability_result.tables["apportionment"],
+        )
     coverage = compute.holdings_coverage(holdings)
     missing = [
         f"{inputs.iso3} {row.category}: {compute.NO_FIGURE}"
@@ -110,12 +128,9 @@ def run(inputs: ProfileInputs) -> ProfileResult:
     )
 
 
-def _voting(inputs: ProfileInputs) -> pd.DataFrame:
-    from europillar import decisions
-
+def _voting(inputs: ProfileInputs, result: DecisionsResult | None) -> pd.DataFrame:
     tables: dict[str, pd.DataFrame] = {}
-    if inputs.decisions is not None:
-        result = decisions.run(inputs.decisions)
+    if result is not None and inputs.iso3 in inputs.eu_members:
         for rule in dict.fromkeys(result.voting_power["rule"]):
             tables[str(rule)] = result.power_under(str(rule))
     voting = compute.voting_table(inputs.iso3, tables)
@@ -165,7 +180,7 @@ def _notes(
         notes.append("Orders: the dataset has no orders table yet, so no order is shown.")
     elif orders.empty:
         notes.append(f"Orders: no firm order of {inputs.name} in {inputs.orders_table}.")
-    if inputs.decisions is None:
+    if inputs.iso3 not in inputs.eu_members:
         notes.append(f"{inputs.name} is not an EU member: no vote in the EU Council.")
     if inputs.iso3 not in inputs.nato_members:
         notes.append(f"{inputs.name} is not a NATO member.")

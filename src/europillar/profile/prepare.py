@@ -47,10 +47,17 @@ class ProfileInputs:
     burden: BurdenInputs
     decisions: DecisionsInputs | None
     capability: CapabilityInputs
+    overview: tuple[str, ...] = ()
 
 
-def inputs(scenario: Scenario, dataset: Dataset, *, iso3: str | None = None) -> ProfileInputs:
-    """The profile of ``iso3`` (default: the scenario's first member) under ``scenario``."""
+COMPARATORS = frozenset({"USA", "CAN", "RUS", "CHN"})
+
+
+def inputs(
+    scenario: Scenario, dataset: Dataset, *, iso3: str | None = None, overview: bool = False
+) -> ProfileInputs:
+    """The profile of ``iso3`` (default: the scenario's first member) under ``scenario``;
+    ``overview`` adds a table with one line per European state in scope."""
     from europillar import burden, capability, countries, decisions
     from europillar.data.query import default_year
     from europillar.errors import InputError
@@ -66,13 +73,15 @@ def inputs(scenario: Scenario, dataset: Dataset, *, iso3: str | None = None) -> 
     years = tuple(range(FIRST_YEAR, last + 1))
     observations = dataset.table("observations")
     wanted = set(SPENDING_INDICATORS) | set(PERSONNEL_INDICATORS)
-    own = observations[(observations["iso3"] == code) & observations["indicator"].isin(wanted)]
+    europe = tuple(sorted(set(names) - COMPARATORS)) if overview else ()
+    shown = {code, *europe}
+    own = observations[observations["iso3"].isin(shown) & observations["indicator"].isin(wanted)]
     holdings_name = next(t for t in HOLDINGS_TABLES if t in dataset.names())
     orders_name = next((t for t in ORDERS_TABLES if t in dataset.names()), None)
     eu = tuple(countries.members("EU27", last, dataset))
     nato = tuple(countries.members("NATO", last, dataset))
     decision_inputs = None
-    if code in eu:
+    if code in eu or overview:
         rules = [r for r in RULE_PRESETS if r != "nato_consensus"]
         decision_inputs = decisions.inputs(scenario, dataset, compare_rules=rules, members=None)
     return ProfileInputs(
@@ -92,4 +101,5 @@ def inputs(scenario: Scenario, dataset: Dataset, *, iso3: str | None = None) -> 
         burden=burden.inputs(scenario, dataset, bloc=code, first_year=FIRST_YEAR, last_year=last),
         decisions=decision_inputs,
         capability=capability.inputs(scenario, dataset),
+        overview=europe,
     )

@@ -48,6 +48,7 @@ def report_options(year: int, dataset: Dataset) -> dict[str, dict[str, Any]]:
         "decisions": {"compare_rules": REPORT_RULES, "clusters": 2},
         "isr": {"theatres": sorted(load_theatres(dataset)), **FAST_RUN},
         "command": {"optimise": True},
+        "profile": {"overview": True},
     }
 
 
@@ -68,6 +69,7 @@ COMMANDS = {
         },
     ),
     "command": ("command", {"optimise": "--optimise"}),
+    "profile": ("country", {}),
 }
 
 
@@ -75,6 +77,8 @@ def command_line(domain: str, scenario: str, options: Mapping[str, Any]) -> str:
     """The CLI command that reproduces a domain's run."""
     name, flags = COMMANDS[domain]
     parts = ["europillar", name, "--scenario", scenario]
+    if domain == "profile":  # one state at a time: the reader names it
+        return f"europillar country ISO3 --scenario {shlex.quote(scenario)}"
     for key, flag in flags.items():
         value = options.get(key)
         if value is True:
@@ -185,9 +189,21 @@ def sources_table(source_ids: Sequence[str], dataset: Dataset) -> list[dict[str,
     return rows
 
 
-def render_page(ctx: ReportContext, sections: Sequence[Section], power: PowerResult) -> str:
-    """The whole HTML page from the rendered sections."""
+def render_page(
+    ctx: ReportContext,
+    sections: Sequence[Section],
+    power: PowerResult,
+    results: Mapping[str, Result] | None = None,
+) -> str:
+    """The whole HTML page from the rendered sections (``results`` give the executive
+    summary's answers)."""
+    from europillar.charts import inline_assets
+    from europillar.report.summary import answers
+
     items, summary_sources = headlines(power, ctx)
+    summary = answers(results or {"power": power}, ctx)
+    for answer in summary:
+        summary_sources = sorted({*summary_sources, *answer.sources})
     missing_html, missing_sources = missing_data_html(ctx.dataset, ctx.year)
     cited = set(summary_sources) | set(missing_sources)
     for section in sections:
@@ -209,6 +225,8 @@ def render_page(ctx: ReportContext, sections: Sequence[Section], power: PowerRes
         missing_html=missing_html,
         sources=sources_table(sorted(cited), ctx.dataset),
         css=(TEMPLATES / "report.css").read_text("utf-8"),
+        answers=summary,
+        chart_assets=inline_assets(),
     )
 
 
@@ -272,7 +290,10 @@ def build_report(
 
     power = results["power"]
     assert isinstance(power, PowerResult)
-    return {"index.html": render_page(ctx, rendered, power), **data_files(results)}
+    from europillar.charts import extract_files
+
+    page = render_page(ctx, rendered, power, results)
+    return {"index.html": page, **extract_files(page), **data_files(results)}
 
 
 def build_section(

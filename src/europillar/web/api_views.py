@@ -6,7 +6,7 @@ under a second; long runs go through ``/api/jobs``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import pandas as pd
 from fastapi import APIRouter, Query, Request
@@ -16,6 +16,17 @@ from europillar.errors import InputError
 from europillar.web import dashboard
 from europillar.web.api_scenarios import DECISION_RULES, saved_or_404, store_of
 from europillar.web.responses import field_error, input_error, svg_response, table_response
+
+if TYPE_CHECKING:
+    from europillar.charts import Chart
+
+
+def render_svg(chart: Chart) -> str:
+    """The static SVG of a chart (matplotlib is imported only when a chart is drawn)."""
+    from europillar.charts.static import render_svg as draw
+
+    return draw(chart)
+
 
 router = APIRouter(prefix="/api", tags=["views"])
 Fmt = Literal["json", "csv"]
@@ -84,15 +95,9 @@ def map_values(indicator: str = "milex_share_gdp_pct", format: Fmt = "json") -> 
 def power_svg() -> Response:
     from europillar.data.query import FIRST_YEAR
     from europillar.plots.power import trend_chart
-    from europillar.report.section import BLOC_LABELS
 
     return svg_response(
-        trend_chart(
-            dashboard.power_frame(),
-            FIRST_YEAR,
-            dashboard.default_year(),
-            lambda bloc: BLOC_LABELS.get(bloc, bloc),
-        )
+        render_svg(trend_chart(dashboard.power_frame(), FIRST_YEAR, dashboard.default_year()))
     )
 
 
@@ -104,7 +109,9 @@ def burden_svg() -> Response:
     frame = dashboard.burden_frame()
     names = load().country_names()
     rows = frame[frame["basis"] != ""]
-    return svg_response(share_chart(rows, dashboard.default_year(), names, dashboard.targets()))
+    return svg_response(
+        render_svg(share_chart(rows, dashboard.default_year(), names, dashboard.targets()))
+    )
 
 
 @router.get("/charts/map.svg")
@@ -163,7 +170,7 @@ def gaps(
 def coverage_svg(scenario_id: int, request: Request) -> Response:
     from europillar.plots.capability import coverage_chart
 
-    return svg_response(coverage_chart(_gaps(request, scenario_id).by_category))
+    return svg_response(render_svg(coverage_chart(_gaps(request, scenario_id).by_category)))
 
 
 @router.get("/scenarios/{scenario_id}/voting")

@@ -73,6 +73,12 @@
     return Math.max(44, 14 + 7 * (digits + Math.floor((digits - 1) / 3) + (top < 10 ? 3 : 0)));
   }
 
+  function sparse(values, most) {
+    /* at most `most` tick labels on a long ordinal axis (a grid of many cells) */
+    var step = Math.max(1, Math.ceil(values.length / most));
+    return values.filter(function (_, i) { return i % step === 0; });
+  }
+
   function marks(spec, rows) {
     var tip = tipText(spec);
     var m = [];
@@ -129,9 +135,10 @@
       if (categories.length > 8) o.marginBottom = 90;
       o.height = 340;
     } else if (spec.kind === "heat") {
+      var rowsOrder = order(rows, spec.series), colsOrder = order(rows, spec.x);
       o.marginLeft = labelWidth(rows, spec.series, namer(spec, spec.series));
-      o.x = { label: spec.x_label || null };
-      o.y = { label: null };
+      o.x = { label: spec.x_label || null, domain: colsOrder, ticks: sparse(colsOrder, 8), tickFormat: namer(spec, spec.x) };
+      o.y = { label: null, domain: rowsOrder, ticks: sparse(rowsOrder, 14), tickFormat: namer(spec, spec.series) };
       o.height = Math.max(160, 24 * order(rows, spec.series).length + 70);
     } else {
       o.marginLeft = valueWidth(spec, rows);

@@ -12,6 +12,7 @@ from europillar.report.sections import (
     burden,
     capability,
     command,
+    countries,
     decisions,
     isr,
     power,
@@ -28,6 +29,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("procurement", "procurement", procurement.render),
     SectionSpec("isr", "isr", isr.render),
     SectionSpec("command", "command", command.render),
+    SectionSpec("countries", "profile", countries.render),
 )
 
 __all__ = ["SECTIONS", "Section", "SectionError", "SectionSpec"]

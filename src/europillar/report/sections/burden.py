@@ -10,7 +10,14 @@ import pandas as pd
 from europillar.burden import BurdenResult, Target, gap_totals
 from europillar.plots.burden import share_chart, us_share_chart
 from europillar.report.section import ReportContext, Section
-from europillar.report.tables import figure, html_table, number, reproduce, source_line
+from europillar.report.tables import (
+    chart_figure,
+    html_table,
+    number,
+    reproduce,
+    screen_only,
+    source_line,
+)
 from europillar.result import Result
 
 
@@ -158,13 +165,8 @@ def render(result: Result, ctx: ReportContext) -> Section:
     html = (
         f'<h3 id="burden-share">Defence spending as a share of GDP, {year}</h3>'
         + intro
-        + figure(
-            share_chart(have, year, names, targets),
-            f"Defence spending, % of GDP, {year}. Blue: NATO "
-            "figure; orange: SIPRI figure. Lines: 2 %, 3.5 % and 5 % targets.",
-            year_sources + target_sources,
-        )
-        + _member_table(rows, year, names, targets)
+        + chart_figure(share_chart(have, year, names, targets), year_sources + target_sources)
+        + screen_only(_member_table(rows, year, names, targets))
         + source_line(year_sources + target_sources)
         + f'<h3 id="burden-gaps">Gaps to the 2 %, 3.5 % and 5 % targets, {year}</h3>'
         + "<p>Gap = max(0, target % × GDP − spending), per Ally, in the year's prices. The "
@@ -175,28 +177,27 @@ def render(result: Result, ctx: ReportContext) -> Section:
         + _gap_html(burden, year, targets)
         + source_line(year_sources + target_sources)
         + f'<h3 id="burden-us">US share of NATO defence spending, {first}–{year}</h3>'
-        + figure(
-            us_share_chart(share),
-            "US defence spending as a share of the sum over "
-            "Allies with NATO figures (NATO definition, current USD).",
-            share_sources,
-        )
-        + html_table(
-            share_table,
-            "US share of NATO Allies' defence spending (NATO "
-            "definition, USD bn, current prices and exchange rates)",
-            digits={"US share, %": 1},
-            row_header="Year",
+        + chart_figure(us_share_chart(share), share_sources)
+        + screen_only(
+            html_table(
+                share_table,
+                "US share of NATO Allies' defence spending (NATO "
+                "definition, USD bn, current prices and exchange rates)",
+                digits={"US share, %": 1},
+                row_header="Year",
+            )
         )
         + source_line(share_sources)
         + '<h3 id="burden-oz">Olson–Zeckhauser exploitation test</h3>'
         + oz_text
-        + html_table(
-            oz_table,
-            "Spearman rank correlation between GDP (USD, current) and "
-            "defence spending as % of GDP among NATO Allies",
-            digits={"Spearman rho": 2, "p-value": 3, "n": 0},
-            row_header="Year",
+        + screen_only(
+            html_table(
+                oz_table,
+                "Spearman rank correlation between GDP (USD, current) and "
+                "defence spending as % of GDP among NATO Allies",
+                digits={"Spearman rho": 2, "p-value": 3, "n": 0},
+                row_header="Year",
+            )
         )
         + source_line(_sources(burden))
         + reproduce(ctx, "burden")

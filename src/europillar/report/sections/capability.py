@@ -9,7 +9,14 @@ import pandas as pd
 from europillar.capability import CapabilityResult
 from europillar.plots.capability import coverage_chart
 from europillar.report.section import ReportContext, Section
-from europillar.report.tables import figure, html_table, number, reproduce, source_line
+from europillar.report.tables import (
+    chart_figure,
+    html_table,
+    number,
+    reproduce,
+    screen_only,
+    source_line,
+)
 from europillar.result import Result
 
 
@@ -123,11 +130,7 @@ def render(result: Result, ctx: ReportContext) -> Section:
             f"as zero. (Reference year of the report: {ctx.year}; the scenario's base year: "
             f"{scenario.base_year}.)</p>"
         ),
-        figure(
-            coverage_chart(result.by_category),
-            "Coverage of each requirement (categories with a known requirement)",
-            gap_sources,
-        ),
+        chart_figure(coverage_chart(result.by_category), gap_sources),
         _gap_table(
             result,
             "Capability gaps (units as in the taxonomy; a negative gap is a surplus)",
@@ -135,7 +138,7 @@ def render(result: Result, ctx: ReportContext) -> Section:
         source_line(gap_sources),
         _cost_table(result),
         source_line(cost_sources),
-        _member_table(result, ctx.names()),
+        screen_only(_member_table(result, ctx.names())),
         source_line(member_sources),
         f"<p><strong>Categories with missing data</strong> ({name}): {missing}.</p>",
         (

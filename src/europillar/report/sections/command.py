@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-import matplotlib.pyplot as plt
-import numpy as np
-
 from europillar.command import CommandResult
-from europillar.plots.svg import svg
+from europillar.plots.command import resilience_chart
 from europillar.report.section import ReportContext, Section
-from europillar.report.tables import figure, html_table, reproduce
+from europillar.report.tables import chart_figure, html_table, reproduce, source_line
 from europillar.result import Result
 
 
@@ -20,31 +17,6 @@ def render(result: Result, ctx: ReportContext) -> Section:
     table = result.resilience
     sources = list(result.sources)
     seed = result.meta["seed"]
-    fig, ax = plt.subplots(figsize=(6.5, 3.0))
-    x = np.arange(len(table))
-    ax.bar(
-        x - 0.2,
-        table["worst_case_commanded_pct"],
-        0.4,
-        color="#0072B2",
-        label="worst case (exhaustive)",
-    )
-    ax.bar(
-        x + 0.2,
-        table["random_mean_commanded_pct"],
-        0.4,
-        color="#E69F00",
-        label=f"random losses (mean, seed {seed})",
-    )
-    ax.set_xticks(
-        x,
-        [f"{s}\n{k} HQ lost" for s, k in zip(table["structure"], table["hq_lost"], strict=False)],
-        fontsize=8,
-    )
-    ax.set_ylabel("Forces still commanded, %")
-    ax.set_ylim(0, 100)
-    ax.legend(fontsize=7, frameon=False)
-    chart = svg(fig, "Share of forces still commanded after losing headquarters")
     html = (
         "<p>The centralised structure follows NATO's current chain (SACEUR, SHAPE, the three "
         "Joint Force Commands, JSEC and the air, land and maritime commands); the distributed "
@@ -69,7 +41,8 @@ def render(result: Result, ctx: ReportContext) -> Section:
         "Forces still commanded (percent) after losing headquarters",
         digits={"worst_case_commanded_pct": 1, "random_mean_commanded_pct": 1, "mean_hops": 1},
     )
-    html += figure(chart, "Worst-case and random losses of headquarters.", sources)
+    html += source_line(sources)
+    html += chart_figure(resilience_chart(table, seed, sources))
     assignment = result.tables.get("assignment")
     names = [] if assignment is None else list(dict.fromkeys(assignment["structure"]))
     for name in names:

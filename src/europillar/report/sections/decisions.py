@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import html
 
-import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
-from scipy.cluster.hierarchy import dendrogram
 
 from europillar.decisions import DecisionsResult
-from europillar.plots.svg import svg
+from europillar.export import labels
+from europillar.plots.decisions import threat_chart, voting_power_chart
 from europillar.report.section import ReportContext, Section
-from europillar.report.tables import reproduce
+from europillar.report.tables import (
+    chart_figure,
+    html_table,
+    reproduce,
+    screen_only,
+    source_line,
+)
 from europillar.result import Result
 
 # The rules the report compares (the decisions engine runs them as ``compare_rules``).
@@ -41,16 +45,24 @@ def _power_block(result: DecisionsResult) -> tuple[str, list[str]]:
     wide["penrose_sqrt"] = qmv["penrose_sqrt"].to_numpy()
     wide = wide.sort_values("population", ascending=False)
 
-    fig, ax = plt.subplots(figsize=(9, 3.6))
-    x = np.arange(len(wide))
-    ax.bar(x - 0.2, wide["qmv_banzhaf"], 0.4, label="QMV normalised Banzhaf")
-    ax.bar(x + 0.2, wide["qmv_shapley"], 0.4, label="QMV Shapley–Shubik")
-    ax.plot(x, wide["penrose_sqrt"], "k.", label="Penrose square-root ideal")
-    ax.set_xticks(x, wide["iso3"], rotation=90)
-    ax.set_ylabel("share of voting power")
-    ax.legend(frameon=False)
-    chart = svg(
-        fig, f"Voting power of EU member states under qualified majority, population figures {used}"
+    ids = sorted({*result.meta["population_sources"], *result.meta["rule_sources"]})
+    chart = chart_figure(voting_power_chart(wide, used, ids), ids)
+    shown = pd.DataFrame(
+        {
+            "Member": [labels.country(i) for i in wide["iso3"]],
+            "Population": wide["population"],
+            "QMV Banzhaf": wide["qmv_banzhaf"],
+            "QMV Shapley–Shubik": wide["qmv_shapley"],
+            "Reinforced QMV Banzhaf": wide["rqmv_banzhaf"],
+            "Reinforced QMV Shapley–Shubik": wide["rqmv_shapley"],
+            "Penrose ideal": wide["penrose_sqrt"],
+        }
+    )
+    table = html_table(
+        shown,
+        "Voting power per member (exact indices, 4 decimals)",
+        digits={"Population": 0, **{c: 4 for c in shown.columns[2:]}},
+        row_header="Member",
     )
     rules = result.tables["rules"].set_index("rule")["coleman_power_to_act"]
     coleman = ", ".join(f"{r}: {rules[r]:.4f}" for r in RULES)
@@ -59,32 +71,36 @@ def _power_block(result: DecisionsResult) -> tuple[str, list[str]]:
         "<p>Exact indices (no sampling): every coalition is counted through generating functions "
         "or a meet-in-the-middle search over populations in persons. Under unanimity and simple "
         f"majority every member has the same power (1/{len(qmv)}).</p>"
-        f"{chart}{_table(wide.drop(columns=['population']))}"
+        f"{chart}{screen_only(table)}{source_line(ids)}"
         f"<p>Coleman's power of the collectivity to act (share of all coalitions that pass): {coleman}.</p>"
     )
-    ids = sorted({*result.meta["population_sources"], *result.meta["rule_sources"]})
-    return body + _source_line(ids), ids
+    return body, ids
 
 
 def _threat_block(result: DecisionsResult) -> tuple[str, list[str]]:
     matrix = result.tables["threat_matrix"].set_index("iso3")
     clusters = result.tables["clusters"]
-    link = result.tables["linkage"].to_numpy(dtype=float)
-    fig, ax = plt.subplots(figsize=(8, 3.2))
-    dendrogram(link, labels=list(clusters["iso3"]), ax=ax, color_threshold=None)
-    ax.set_ylabel("mean priority difference (0–3)")
-    chart = svg(fig, "Hierarchical clustering of European states by coded threat priorities")
     ids = list(result.meta["threat_sources"])
+    chart = chart_figure(threat_chart(matrix.reset_index(), clusters, ids), ids)
     coded = matrix.copy()
     coded.insert(0, "cluster", clusters.set_index("iso3")["cluster"])
+    coded = coded.sort_values(["cluster"]).reset_index()
+    coded.insert(0, "State", [labels.country(i) for i in coded.pop("iso3")])
+    coded.columns = [c.replace("_", " ").capitalize() if c != "State" else c for c in coded.columns]
+    table = html_table(
+        coded,
+        "Coded threat priorities (0–3) and cluster; blank: no source found",
+        digits=dict.fromkeys(coded.columns, 0),
+        row_header="State",
+    )
     body = (
         "<h3>Threat perceptions and their clusters</h3>"
         f"<p>europillar's coding (0 = no threat … 3 = most significant) of published sources for "
         f"{len(matrix)} states; blank = no source found, never guessed. Average-linkage clustering on "
         "the mean absolute difference over commonly coded threats.</p>"
-        f"{chart}{_table(coded.reset_index(), 0)}"
+        f"{chart}{screen_only(table)}{source_line(ids)}"
     )
-    return body + _source_line(ids), ids
+    return body, ids
 
 
 def _mission_block(result: DecisionsResult) -> tuple[str, list[str]]:
@@ -111,7 +127,7 @@ def _mission_block(result: DecisionsResult) -> tuple[str, list[str]]:
         "europillar assumptions (missions.csv), not published figures.</p>"
         f"{_table(wide)}"
         "<h4>Mission packages with the widest support (common strategic objective)</h4>"
-        f"{_table(packages, 3)}"
+        f"{screen_only(_table(packages, 3))}"
     )
     return body + _source_line(ids), ids
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from html import escape
 
@@ -11,7 +12,7 @@ from europillar.data.query import members_by_year
 from europillar.plots.power import trend_chart
 from europillar.power import INDICATORS, PowerResult
 from europillar.report.section import ReportContext, Section
-from europillar.report.tables import figure, html_table, number, source_line
+from europillar.report.tables import chart_figure, html_table, number, screen_only, source_line
 from europillar.result import Result
 
 DAGGER = "†"
@@ -233,23 +234,27 @@ def render(result: Result, ctx: ReportContext) -> Section:
         "year; <code>europillar data vintages</code>).</p>"
         + note_html
         + f'<h3 id="power-trend">Spending trends {first}–{year}</h3>'
-        + figure(
-            trend_chart(frame, first, year, ctx.label, constant),
-            f"Military spending at constant {_base(constant)} prices, {first}–{year}. "
-            f"Pink crosses mark totals with members missing. "
-            f"{membership_note(years, ctx, membership)}",
+        + chart_figure(
+            dataclasses.replace(
+                trend_chart(frame, first, year, constant=constant),
+                caption=f"Military spending at constant {_base(constant)} prices, "
+                f"{first}–{year}. Crosses mark totals with members missing. "
+                f"{membership_note(years, ctx, membership)}",
+            ),
             trend_sources,
         )
-        + trend_table(frame, ctx, constant)
+        + screen_only(trend_table(frame, ctx, constant))
         + source_line(trend_sources)
         + (
-            real_change_table(result.tables["real_index"], first, year, ctx, _base(constant))
+            screen_only(
+                real_change_table(result.tables["real_index"], first, year, ctx, _base(constant))
+            )
             + source_line(trend_sources)
             if year > first
             else ""
         )
         + '<h3 id="power-method">How the bloc figures are computed</h3>'
-        + f'<ul class="method">{methods}</ul>'
+        + screen_only(f'<ul class="method">{methods}</ul>', "the HTML report, docs/power.md")
         + "<p>SIPRI's definition of military expenditure is broader than NATO's (it "
         "includes paramilitary forces judged trained and equipped for military operations),"
         " so SIPRI and NATO figures are never mixed in one total. PPP figures use the "

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import html
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
-from europillar.plots.svg import svg
+from europillar.plots.procurement import counts_chart, savings_chart
 from europillar.procurement import ProcurementResult
 from europillar.report.section import ReportContext, Section
-from europillar.report.tables import reproduce
+from europillar.report.tables import chart_figure, frame_table, reproduce, screen_only
 from europillar.result import Result
 from europillar.units import EUR_M_CURRENT_MIXED
 
@@ -28,7 +27,7 @@ def render(result: Result, ctx: ReportContext) -> Section:
     scenario = ctx.scenario
     parts = [
         "<h3>How many types? Published counts disagree</h3>",
-        _counts_figure(counts),
+        chart_figure(counts_chart(counts)),
         _counts_table(counts),
     ]
     metrics = result.tables["fragmentation"]
@@ -52,7 +51,7 @@ def render(result: Result, ctx: ReportContext) -> Section:
             "figure are counted; the catalogue is partial, so these numbers describe the "
             "cited rows, not all of Europe.</p>"
         ),
-        _table(shown),
+        screen_only(_table(shown, "Fragmentation per category")),
     ]
     settings = result.meta["settings"]
     parts.append(f"<h3>Joint procurement: scenario <code>{html.escape(scenario.name)}</code></h3>")
@@ -66,7 +65,10 @@ def render(result: Result, ctx: ReportContext) -> Section:
         parts += [
             f"<p>Solver status {html.escape(result.status)}, MIP gap "
             f"{result.meta['mip_gap_pct']:.2g}%.</p>",
-            _waterfall(result.tables["savings_by_category"]),
+            _saving_text(result.tables["savings_by_category"]),
+            chart_figure(
+                savings_chart(result.tables["savings_by_category"], MONEY, list(result.sources))
+            ),
             _table(
                 result.programmes[
                     ["category", "platform", "producer_iso3", "units", "avg_unit_cost", "cost"]
@@ -88,6 +90,16 @@ def render(result: Result, ctx: ReportContext) -> Section:
     return Section("procurement", "Fragmentation and joint procurement", "\n".join(parts), ids)
 
 
+def _saving_text(by_category: pd.DataFrame) -> str:
+    base = float(by_category["baseline_cost"].sum())
+    saved = float(by_category["savings"].sum())
+    share = 100 * saved / base if base else float("nan")
+    return (
+        f"<p>Every member buying alone: {base:,.0f}; the joint plan saves {saved:,.0f} "
+        f"({share:.1f} %) ({html.escape(MONEY)}).</p>"
+    )
+
+
 def _settings(settings: dict[str, object]) -> str:
     rules = []
     if settings.get("k_max") is not None:
@@ -99,8 +111,8 @@ def _settings(settings: dict[str, object]) -> str:
     return ", ".join(rules) or "no limit on types, no buy-European or juste-retour rule"
 
 
-def _table(frame: pd.DataFrame) -> str:
-    return frame.to_html(index=False, float_format=lambda v: f"{v:,.1f}", na_rep="–", border=0)
+def _table(frame: pd.DataFrame, caption: str = "") -> str:
+    return frame_table(frame, caption)
 
 
 def _counts_table(counts: pd.DataFrame) -> str:
@@ -114,59 +126,3 @@ def _counts_table(counts: pd.DataFrame) -> str:
         "note",
     ]
     return _table(counts[counts["counting_level"] != "units"][cols])
-
-
-def _counts_figure(counts: pd.DataFrame) -> str:
-    rows = counts[counts["claim_id"].str.startswith("ec2017")].set_index("category")
-    labels = list(rows.index)
-    fig, ax = plt.subplots(figsize=(6.5, 3.0))
-    x = range(len(labels))
-    ax.bar([i - 0.2 for i in x], rows["europe_value"], width=0.4, label="Europe (EU)")
-    ax.bar([i + 0.2 for i in x], rows["us_value"], width=0.4, label="United States")
-    ax.set_xticks(list(x), labels)
-    ax.set_ylabel("weapon system types")
-    ax.legend(frameon=False)
-    ax.set_title("European Commission 2017 headline counts (disputed)")
-    fig.text(
-        0.01,
-        -0.04,
-        "Source: proc_statista_ec2017 (Commission factsheet 2017 via Statista).",
-        fontsize=8,
-    )
-    return svg(
-        fig, "Bar chart: types of weapon system in the EU and the US, Commission 2017 counts"
-    )
-
-
-def _waterfall(by_category: pd.DataFrame) -> str:
-    base = float(by_category["baseline_cost"].sum())
-    fig, ax = plt.subplots(figsize=(6.5, 3.0))
-    ax.bar(0, base, color="grey")
-    level = base
-    names = ["national baseline"]
-    for i, r in enumerate(by_category.itertuples(), start=1):
-        ax.bar(i, -r.savings, bottom=level, color="tab:green")
-        level -= r.savings
-        names.append(f"− {r.category}")
-    ax.bar(len(names), level, color="tab:blue")
-    names.append("joint plan")
-    ax.set_ylim(0.9 * min(level, base), 1.02 * base)  # truncated: the savings are the point
-    ax.text(
-        0.99,
-        0.97,
-        f"saving {base - level:,.0f} ({100 * (base - level) / base:.1f}%)\naxis truncated",
-        transform=ax.transAxes,
-        ha="right",
-        va="top",
-        fontsize=8,
-    )
-    ax.set_xticks(range(len(names)), names, rotation=30, ha="right")
-    ax.set_ylabel(MONEY.split(",")[0])
-    ax.set_title("Savings of joint buying over each member buying alone")
-    fig.text(
-        0.01,
-        -0.25,
-        "Source: europillar optimiser on cited candidate costs (see sources).",
-        fontsize=8,
-    )
-    return svg(fig, "Waterfall: national baseline cost, savings by category, joint plan cost")
