@@ -190,8 +190,12 @@ def _bars(chart: Chart, data: pd.DataFrame, ax: Axes, legend: bool) -> None:
         if chart.stacked:
             np.add.at(base, at.round().astype(int), values)
     ticks = list(range(len(categories)))
-    if horizontal:
-        ax.set_yticks(ticks, categories)
+    if horizontal:  # long names wrap and the axes make room for them inside the figure
+        names = [textwrap.fill(c, 32) for c in categories]
+        ax.set_yticks(ticks, names)
+        longest = max((len(line) for n in names for line in n.split("\n")), default=0)
+        if ax.figure is not None and chart.facet is None:
+            ax.figure.subplots_adjust(left=min(0.45, (0.066 * longest + 0.2) / WIDTH_IN))
         ax.invert_yaxis()
         ax.grid(axis="x", alpha=0.3)
     else:
@@ -249,16 +253,21 @@ def _finish(chart: Chart, fig: Figure, ax: Axes) -> None:
                 ax.set_xlabel(chart.x_label)
     elif chart.x_label:
         ax.set_xlabel(chart.x_label)
-    _handles, entries = ax.get_legend_handles_labels()
+    handles, entries = ax.get_legend_handles_labels()
     if len(entries) > 1 or (entries and chart.rules):
+        # long entries (targets with their origin) go one per line, so the legend never
+        # widens the figure beyond the page
+        wide = max(len(e) for e in entries) > 28
         ax.legend(
+            handles,
+            [textwrap.fill(e, 60) for e in entries],
             frameon=False,
             loc="upper center",
             bbox_to_anchor=(
                 0.5,
                 -0.16 if chart.kind != "barh" else -0.08 - 0.5 / fig.get_figheight(),
             ),
-            ncol=min(3, len(entries)),
+            ncol=1 if wide else min(3, len(entries)),
         )
     ax.spines[["top", "right"]].set_visible(False)
 

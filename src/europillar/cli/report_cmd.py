@@ -21,6 +21,15 @@ def register(app: typer.Typer) -> None:
             "--year",
             help="Reference year (default: the latest year with spending data for most members).",
         ),
+        pdf: bool = typer.Option(
+            False, "--pdf", help="Also print DIR/report.pdf (A4, at most 20 pages)."
+        ),
+        pdf_engine: str = typer.Option(
+            "auto",
+            "--pdf-engine",
+            help='weasyprint (pip install "europillar[pdf]"), chromium, or auto: WeasyPrint '
+            "when installed, else Chromium.",
+        ),
     ) -> None:
         """Write the HTML report of a scenario: offline, self-contained, byte-identical on
         reruns; every table also as CSV under DIR/data/."""
@@ -32,6 +41,10 @@ def register(app: typer.Typer) -> None:
         from europillar.runner import resolve_scenario
 
         console = Console(stderr=True)
+        if pdf:  # before the long build: a missing engine is one sentence, exit 2
+            from europillar.report.pdf import choose_engine
+
+            choose_engine(pdf_engine)
         loaded = resolve_scenario(scenario)
         try:
             with console.status("Building the report") as status:
@@ -53,3 +66,12 @@ def register(app: typer.Typer) -> None:
             f"Report of {loaded.name} written to {out / 'index.html'} "
             f"({len(html) // 1024} KiB, {len(files) - 1} data files)."
         )
+        if pdf:
+            from europillar.atomic import write_bytes
+            from europillar.report.pdf import pdf_bytes
+
+            with console.status("Printing the PDF"):
+                data, pages, engine = pdf_bytes(out / "index.html", pdf_engine)
+            write_bytes(out / "report.pdf", data)
+            (out / "report.pdf").chmod(0o644)
+            console.print(f"PDF written to {out / 'report.pdf'} ({pages} pages, {engine}).")
