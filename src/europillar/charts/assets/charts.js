@@ -22,9 +22,11 @@
     var xName = namer(spec, spec.x), sName = namer(spec, spec.series), fName = namer(spec, spec.facet);
     return function (d) {
       var parts = [];
+      var bars = spec.kind === "bar" || spec.kind === "barh";
       if (spec.facet) parts.push(fName(d[spec.facet]));
+      if (bars) parts.push(xName(d[spec.x]));  /* a bar reads "Estonia · NATO: 3.43 %" */
       if (spec.series && spec.kind !== "heat") parts.push(sName(d[spec.series]));
-      var where = spec.kind === "heat" ? sName(d[spec.series]) + " · " + xName(d[spec.x]) : xName(d[spec.x]);
+      var where = spec.kind === "heat" ? sName(d[spec.series]) + " · " + xName(d[spec.x]) : bars ? parts.pop() : xName(d[spec.x]);
       var value = number(d[spec.y], spec.decimals) + (spec.unit ? " " + spec.unit : "");
       if (spec.low && spec.high) {
         value += " (" + spec.low + " " + number(d[spec.low], spec.decimals) + ", " + spec.high + " " + number(d[spec.high], spec.decimals) + ")";

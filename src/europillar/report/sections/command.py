@@ -7,7 +7,7 @@ from html import escape
 from europillar.command import CommandResult
 from europillar.plots.command import resilience_chart
 from europillar.report.section import ReportContext, Section
-from europillar.report.tables import chart_figure, html_table, reproduce, source_line
+from europillar.report.tables import chart_figure, frame_table, reproduce, source_line
 from europillar.result import Result
 
 
@@ -26,7 +26,7 @@ def render(result: Result, ctx: ReportContext) -> Section:
         "assumptions with equal weights. A force is commanded while a path leads to it from "
         "the decision node avoiding the lost headquarters.</p>"
     )
-    html += html_table(
+    html += frame_table(
         table[
             [
                 "structure",
@@ -39,7 +39,6 @@ def render(result: Result, ctx: ReportContext) -> Section:
             ]
         ],
         "Forces still commanded (percent) after losing headquarters",
-        digits={"worst_case_commanded_pct": 1, "random_mean_commanded_pct": 1, "mean_hops": 1},
     )
     html += source_line(sources)
     html += chart_figure(resilience_chart(table, seed, sources))

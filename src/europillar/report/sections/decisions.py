@@ -12,6 +12,7 @@ from europillar.plots.decisions import threat_chart, voting_power_chart
 from europillar.report.section import ReportContext, Section
 from europillar.report.tables import (
     chart_figure,
+    frame_table,
     html_table,
     reproduce,
     screen_only,
@@ -25,10 +26,8 @@ VOTE_RULES = ("qmv", "rqmv", "unanimity", "cfsp")
 REPORT_RULES = ["qmv", "rqmv", "simple_majority", "unanimity", "cfsp"]
 
 
-def _table(frame: pd.DataFrame, digits: int = 4) -> str:
-    return frame.to_html(
-        index=False, float_format=lambda v: f"{v:.{digits}f}", border=0, classes="data", na_rep=""
-    )
+def _table(frame: pd.DataFrame, digits: int = 4, caption: str = "") -> str:
+    return frame_table(frame, caption)
 
 
 def _source_line(ids: list[str]) -> str:
@@ -125,9 +124,9 @@ def _mission_block(result: DecisionsResult) -> tuple[str, list[str]]:
         "(members with no coded threat relevant to the mission are <em>unknown</em>). Rule columns: "
         "outcome if the unknown members vote no / if they vote yes. Mission relevances are "
         "europillar assumptions (missions.csv), not published figures.</p>"
-        f"{_table(wide)}"
+        f"{_table(wide, caption='Missions: members for, against and unknown; outcome per rule')}"
         "<h4>Mission packages with the widest support (common strategic objective)</h4>"
-        f"{screen_only(_table(packages, 3))}"
+        f"{screen_only(_table(packages, 3, 'Mission packages with the widest support'))}"
     )
     return body + _source_line(ids), ids
 
