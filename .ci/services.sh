@@ -1,6 +1,7 @@
 #!/bin/sh
 # Services for the web tests on a fresh Debian 12 machine (run as root; idempotent).
-# Installs Chromium (Playwright end-to-end tests) and PostgreSQL 15, starts PostgreSQL,
+# Installs Chromium (Playwright end-to-end tests, report PDF), Pango (WeasyPrint: the report
+# PDF) and PostgreSQL 15, starts PostgreSQL,
 # creates a test role and database, and prints the lines .ci/run evaluates:
 #   eval "$(sh .ci/services.sh)"
 set -eu
@@ -8,7 +9,7 @@ export DEBIAN_FRONTEND=noninteractive
 log=/tmp/europillar-services.log
 {
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium postgresql
+  apt-get install -y -qq --no-install-recommends chromium postgresql libpango-1.0-0 libpangoft2-1.0-0
 } >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
