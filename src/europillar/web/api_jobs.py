@@ -10,7 +10,13 @@ from pydantic import BaseModel, Field
 
 from europillar.web.api_scenarios import saved_or_404, store_of
 from europillar.web.jobs import JobManager
-from europillar.web.responses import field_error, not_found, svg_response, table_response
+from europillar.web.responses import (
+    drawing,
+    field_error,
+    not_found,
+    svg_response,
+    table_response,
+)
 from europillar.web.storage.store import ACTIVE, Job
 
 router = APIRouter(prefix="/api", tags=["jobs"])
@@ -169,6 +175,7 @@ def job_result(
 
 
 @router.get("/jobs/{job_id}/charts/fan.svg")
+@drawing
 def fan_svg(job_id: int, request: Request, category: Annotated[str, Query()]) -> Response:
     from europillar.web.charts import fan_chart
 
@@ -187,6 +194,7 @@ def fan_svg(job_id: int, request: Request, category: Annotated[str, Query()]) ->
 
 
 @router.get("/jobs/{job_id}/charts/gap_probability.svg")
+@drawing
 def gap_probability_svg(job_id: int, request: Request) -> Response:
     from europillar.web.charts import gap_probability_chart
 

@@ -15,14 +15,20 @@ from fastapi.responses import Response
 from europillar.errors import InputError
 from europillar.web import dashboard
 from europillar.web.api_scenarios import DECISION_RULES, saved_or_404, store_of
-from europillar.web.responses import field_error, input_error, svg_response, table_response
+from europillar.web.responses import (
+    drawing,
+    field_error,
+    input_error,
+    svg_response,
+    table_response,
+)
 
 if TYPE_CHECKING:
     from europillar.charts import Chart
 
 
 def render_svg(chart: Chart) -> str:
-    """The static SVG of a chart (matplotlib is imported only when a chart is drawn)."""
+    """The static SVG of a chart (routes that draw are serialised by ``drawing``)."""
     from europillar.charts.static import render_svg as draw
 
     return draw(chart)
@@ -92,6 +98,7 @@ def map_values(indicator: str = "milex_share_gdp_pct", format: Fmt = "json") -> 
 
 
 @router.get("/charts/power.svg")
+@drawing
 def power_svg() -> Response:
     from europillar.data.query import FIRST_YEAR
     from europillar.plots.power import trend_chart
@@ -102,6 +109,7 @@ def power_svg() -> Response:
 
 
 @router.get("/charts/burden.svg")
+@drawing
 def burden_svg() -> Response:
     from europillar.dataset import load
     from europillar.plots.burden import share_chart
@@ -115,6 +123,7 @@ def burden_svg() -> Response:
 
 
 @router.get("/charts/map.svg")
+@drawing
 def map_svg(indicator: str = "milex_share_gdp_pct") -> Response:
     from europillar.web.charts import map_chart
 
@@ -167,6 +176,7 @@ def gaps(
 
 
 @router.get("/scenarios/{scenario_id}/charts/coverage.svg")
+@drawing
 def coverage_svg(scenario_id: int, request: Request) -> Response:
     from europillar.plots.capability import coverage_chart
 
@@ -264,6 +274,7 @@ def compare(
 
 
 @router.get("/charts/compare.svg")
+@drawing
 def compare_svg(request: Request, ids: Annotated[list[int], Query()]) -> Response:
     from europillar.web.charts import compare_chart
 

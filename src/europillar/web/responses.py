@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any, Literal
+import threading
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar, cast
 
 import pandas as pd
 from fastapi import HTTPException
@@ -29,6 +32,22 @@ def table_response(frame: pd.DataFrame, fmt: str, filename: str, **extra: Any) -
             headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
         )
     return JSONResponse({**extra, "columns": list(map(str, frame.columns)), "rows": records(frame)})
+
+
+_DRAWING = threading.Lock()
+F = TypeVar("F", bound=Callable[..., Response])
+
+
+def drawing(route: F) -> F:
+    """Serialise a chart route: matplotlib's first import and pyplot itself are not safe
+    from several threads at once, and the server answers requests in a thread pool."""
+
+    @functools.wraps(route)
+    def serial(*args: Any, **kwargs: Any) -> Response:
+        with _DRAWING:
+            return route(*args, **kwargs)
+
+    return cast(F, serial)
 
 
 def svg_response(text: str) -> Response:
