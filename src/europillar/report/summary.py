@@ -132,39 +132,47 @@ def capability_answer(result: Result, ctx: ReportContext) -> Answer:
     )
 
 
-def transition_answer(result: Result) -> Answer:
+def transition_answer(result: Result, threshold: float = 90.0) -> Answer:
+    """When Europe alone covers every category (probability at least 0.9), and how deep
+    and how long the shortfall is; all read off the transition's fan."""
     probability = result.tables["gap_probability"]
-    short = probability[probability["prob_any_gap_pct"] > GAP_PROBABILITY_PCT]
     categories = result.tables["categories"]
+    modelled = categories[categories["category"] != "all"]
+    short = probability[probability["prob_any_gap_pct"] > GAP_PROBABILITY_PCT]
     if short.empty:
-        window = "In no year is a category short in more than half of the draws."
-        figure = "no gap year"
+        window = "In no year is any category short in more than half of the draws."
     else:
         first, last = int(short["year"].min()), int(short["year"].max())
-        horizon = int(probability["year"].max())
-        end = f"until at least {horizon}" if last == horizon else f"until {last}"
-        figure = f"{last - first + 1} years"
         window = (
-            f"At least one category is below the threshold in more than half of the draws "
-            f"from {first} {end} ({last - first + 1} years)."
+            f"At least one category is short in more than half of the draws in "
+            f"{len(short)} years between {first} and {last}."
         )
-    alone_column = next(
-        (c for c in ("europe_alone_year", "earliest_europe_alone_year") if c in categories), None
-    )
-    if alone_column is not None:
-        alone = int(categories[alone_column].notna().sum())
-        tail = (
-            f" Europe alone reaches the threshold in {alone} of {len(categories)} modelled "
-            "categories by the horizon (central run)."
+    overall = categories[categories["category"] == "all"]
+    if not overall.empty and "europe_alone" in overall:
+        row = overall.iloc[0]
+        alone = str(row["europe_alone"])
+        depth = float(row["worst_shortfall_pct"])
+        deepest = (
+            f" The deepest median shortfall is {_fmt(depth, 1)} % of a category's "
+            f"requirement, in {int(row['worst_shortfall_year'])}."
+            if depth > 0
+            else " The median run has no shortfall in any year."
+        )
+        figure = alone
+        text = (
+            f"European forces alone reach {threshold:g} % of the requirement in every "
+            f"modelled category with probability of at least 0.9 in {alone}.{deepest} {window}"
         )
     else:
-        tail = ""
+        figure = f"{len(short)} years"
+        text = window
     return Answer(
         "How long does the transition gap last?",
         figure,
-        f"{window}{tail}",
-        f"{len(categories)} categories modelled, {result.meta.get('draws', '?')} draws, "
-        f"seed {result.meta.get('seed', '?')}",
+        text,
+        f"{len(modelled)} capability categories modelled (those with a requirement and "
+        f"European figures), {result.meta.get('draws', '?')} draws, seed "
+        f"{result.meta.get('seed', '?')}",
         "#transition",
     )
 
@@ -198,7 +206,9 @@ def answers(results: Mapping[str, Result], ctx: ReportContext) -> list[Answer]:
     if "capability" in results:
         out.append(capability_answer(results["capability"], ctx))
     if "transition" in results:
-        out.append(transition_answer(results["transition"]))
+        transition = results["transition"]
+        threshold = float(transition.meta.get("threshold_pct", 90.0))
+        out.append(transition_answer(transition, threshold))
     if "decisions" in results:
         out.append(decisions_answer(results["decisions"]))
     return out

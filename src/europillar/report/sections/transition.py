@@ -19,7 +19,7 @@ def render(result: Result, ctx: ReportContext) -> Section:
     assert isinstance(result, TransitionResult)
     scenario = ctx.scenario
     threshold = result.threshold_pct
-    draws, seed, end_year = result.meta["draws"], result.meta["seed"], result.meta["end_year"]
+    draws, seed = result.meta["draws"], result.meta["seed"]
     notes = list(result.notes)
     fan, gap = result.fan, result.gap_probability
     sources = list(result.sources)
