@@ -46,7 +46,9 @@ def _ids(cells: pd.Series) -> list[str]:
 
 def power_answer(result: Result, year: int) -> Answer:
     frame = result.tables["comparison"]
-    part = frame[(frame["year"] == year) & (frame["indicator"] == "milex_usd_constant2023_m")]
+    constant = str(result.meta.get("constant", "milex_usd_constant2023_m"))
+    base = constant.removeprefix("milex_usd_constant").removesuffix("_m")
+    part = frame[(frame["year"] == year) & (frame["indicator"] == constant)]
     value = {r.bloc: r for r in part.itertuples()}
     if "USA" not in value or "EUROPEAN_NATO" not in value:
         return Answer(
@@ -67,7 +69,7 @@ def power_answer(result: Result, year: int) -> Answer:
     return Answer(
         "How does Europe's military power compare with the US?",
         f"{_fmt(ratio)} %",
-        f"European NATO spent USD {_fmt(eur.value / 1e3)} bn in {year} (constant 2023 prices), "
+        f"European NATO spent USD {_fmt(eur.value / 1e3)} bn in {year} (constant {base} prices), "
         f"{_fmt(ratio)} % of the US's USD {_fmt(usa.value / 1e3)} bn{eu_text}.",
         f"{eur.n_members - eur.n_missing} of {eur.n_members} European NATO members and "
         f"{usa.n_members - usa.n_missing} of {usa.n_members} for the US have a {year} figure",
