@@ -89,12 +89,9 @@ def test_dashboard_editor_run_compare_download(page, tmp_path: Path) -> None:
     # dashboard: charts, table, map by another indicator, CSV download
     page.goto(base + "/")
     page.wait_for_selector("#power-table table")
-    for selector in (
-        'img[src="/api/charts/power.svg"]',
-        'img[src="/api/charts/burden.svg"]',
-        "#map-img",
-    ):
-        _image_loaded(page, selector)
+    page.wait_for_selector("#chart-power-trend.is-live")
+    page.wait_for_selector("#chart-burden-share.is-live")
+    _image_loaded(page, "#map-img")
     assert "Sources:" in page.inner_text("section[aria-labelledby=power-h]")
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=False)
     if os.environ.get("EUROPILLAR_UPDATE_DOCS_SCREENSHOT") == "1":

@@ -33,21 +33,6 @@ class View(StrEnum):
     contribution = "contribution"
 
 
-# What the screen shows of each table (every column goes to CSV, JSON and xlsx).
-SCREEN_COLUMNS = {
-    "summary": ["item", "value", "unit", "year", "note", "source_id"],
-    "targets": ["year", "basis", "share_gdp_pct", "gap_2pct_usd_m", "gap_3_5pct_usd_m"],
-    "holdings": ["category", "quantity", "unit", "year", "data_status", "source_id"],
-    "voting": ["rule", "members", "banzhaf_normalized", "shapley_shubik", "equal_share"],
-    "contribution": [
-        "key",
-        "share_pct",
-        "annual_cost_share",
-        "money_unit",
-        "cost_share_of_milex_pct",
-    ],
-    "threats": ["threat", "priority_0_3", "year", "source_id"],
-}
 SCREEN_ORDER = ("summary", "targets", "holdings", "orders", "threats", "voting", "contribution")
 
 
@@ -65,6 +50,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """A country's profile: spending and % of GDP against the targets, personnel,
         holdings by category with sources, orders, threats, voting power, fair share."""
+        from europillar.profile import SHOWN_COLUMNS
+
         result = run_domain("profile", scenario, iso3=iso3)
         name = result.meta["name"]
         if fmt is Format.json and view is View.all:
@@ -74,7 +61,7 @@ def register(app: typer.Typer) -> None:
             shown = [t for t in SCREEN_ORDER if not result.tables[t].empty]
             for table in shown:
                 frame = result.tables[table]
-                columns = [c for c in SCREEN_COLUMNS.get(table, list(frame.columns)) if c in frame]
+                columns = [c for c in SHOWN_COLUMNS.get(table, list(frame.columns)) if c in frame]
                 if table != shown[-1]:
                     emit(frame[columns], fmt, title=f"{name}: {table}")
                     continue
@@ -87,7 +74,7 @@ def register(app: typer.Typer) -> None:
             table,
             fmt,
             title=f"{name}: {table}",
-            columns=[c for c in SCREEN_COLUMNS.get(table, []) if c in result.tables[table]] or None,
+            columns=[c for c in SHOWN_COLUMNS.get(table, []) if c in result.tables[table]] or None,
             extra={"country": result.meta["iso3"], "view": table},
             output=output,
             excel=excel,

@@ -13,7 +13,7 @@ COLOURS = {  # Okabe–Ito palette: distinguishable with colour-vision deficienc
     "EUROPEAN_NATO": "#56B4E9",
     "USA": "#D55E00",
     "RUS": "#000000",
-    "CHN": "#E69F00",
+    "CHN": "#009E73",
 }
 
 

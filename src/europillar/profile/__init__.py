@@ -5,9 +5,9 @@ The engine contract: ``inputs(scenario, dataset, iso3=...) -> ProfileInputs``,
 app (``/country/ISO3``) and the report's appendix all show this one result.
 """
 
-from europillar.profile.engine import ProfileResult, run
+from europillar.profile.engine import SHOWN_COLUMNS, ProfileResult, run
 from europillar.profile.prepare import ProfileInputs, inputs
 
 DOMAIN = "profile"
 
-__all__ = ["DOMAIN", "ProfileInputs", "ProfileResult", "inputs", "run"]
+__all__ = ["DOMAIN", "SHOWN_COLUMNS", "ProfileInputs", "ProfileResult", "inputs", "run"]

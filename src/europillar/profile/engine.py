@@ -31,6 +31,43 @@ from europillar.result import Result, make_meta, split_ids
 if TYPE_CHECKING:
     from europillar.decisions import DecisionsResult
 
+# The columns a reader sees first, per table, on screen and in the web app (CSV, JSON and
+# the spreadsheet carry every column).
+SHOWN_COLUMNS = {
+    "summary": ["item", "value", "unit", "year", "note", "source_id"],
+    "targets": [
+        "year",
+        "basis",
+        "share_gdp_pct",
+        "gap_2pct_usd_m",
+        "gap_3_5pct_usd_m",
+        "gap_5pct_usd_m",
+        "sources",
+    ],
+    "holdings": [
+        "category",
+        "quantity",
+        "unit",
+        "year",
+        "status",
+        "platforms",
+        "data_status",
+        "source_id",
+    ],
+    "personnel": ["year", "indicator", "value", "unit", "source_id"],
+    "spending": ["year", "indicator", "value", "unit", "source_id"],
+    "voting": ["rule", "members", "banzhaf_normalized", "shapley_shubik", "equal_share"],
+    "contribution": [
+        "key",
+        "share_pct",
+        "annual_cost_share",
+        "money_unit",
+        "cost_share_of_milex_pct",
+        "units_whole_by_category",
+    ],
+    "threats": ["threat", "priority_0_3", "year", "source_id"],
+}
+
 SUMMARY_COLUMNS = ["item", "value", "unit", "year", "note", "source_id"]
 
 

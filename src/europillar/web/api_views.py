@@ -60,6 +60,20 @@ def meta() -> dict[str, Any]:
         "categories": list(CATEGORY_IDS),
         "map_indicators": dashboard.MAP_INDICATORS,
         "data_year": dashboard.default_year(),
+        "names": _names(),
+    }
+
+
+def _names() -> dict[str, dict[str, str]]:
+    """Labels for the ids tables show: countries, blocs, capability categories."""
+    from europillar.export import labels
+    from europillar.scenario.vocabulary import CATEGORY_IDS
+
+    codes = labels.country_codes()
+    return {
+        "iso3": {c: labels.country(c) for c in codes},
+        "bloc": {b: labels.bloc(b) for b in [*labels.BLOC_LABELS, *codes]},
+        "category": {c: labels.category(c) for c in CATEGORY_IDS},
     }
 
 
@@ -100,26 +114,17 @@ def map_values(indicator: str = "milex_share_gdp_pct", format: Fmt = "json") -> 
 @router.get("/charts/power.svg")
 @drawing
 def power_svg() -> Response:
-    from europillar.data.query import FIRST_YEAR
-    from europillar.plots.power import trend_chart
+    from europillar.web.reference import trend_chart_of_dashboard
 
-    return svg_response(
-        render_svg(trend_chart(dashboard.power_frame(), FIRST_YEAR, dashboard.default_year()))
-    )
+    return svg_response(render_svg(trend_chart_of_dashboard()))
 
 
 @router.get("/charts/burden.svg")
 @drawing
 def burden_svg() -> Response:
-    from europillar.dataset import load
-    from europillar.plots.burden import share_chart
+    from europillar.web.reference import burden_chart_of_dashboard
 
-    frame = dashboard.burden_frame()
-    names = load().country_names()
-    rows = frame[frame["basis"] != ""]
-    return svg_response(
-        render_svg(share_chart(rows, dashboard.default_year(), names, dashboard.targets()))
-    )
+    return svg_response(render_svg(burden_chart_of_dashboard()))
 
 
 @router.get("/charts/map.svg")

@@ -48,12 +48,17 @@ def create_app(settings: WebSettings) -> FastAPI:
     if settings.token:
         _add_token_check(app, settings.token)
 
-    from europillar.web import api_jobs, api_scenarios, api_views, pages
+    from europillar.charts import ASSETS
+    from europillar.web import api_jobs, api_scenarios, api_views, pages, reference
 
     app.include_router(api_scenarios.router)
     app.include_router(api_jobs.router)
     app.include_router(api_views.router)
+    app.include_router(reference.api)
     app.include_router(pages.router)
+    app.include_router(reference.pages)
+    # the vendored chart library (Observable Plot, d3; licences beside them), before /static
+    app.mount("/static/charts", StaticFiles(directory=ASSETS), name="charts")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from europillar.web import dashboard
 from europillar.web.api_scenarios import saved_or_404, store_of
+from europillar.web.reference import dashboard_charts
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
@@ -59,6 +60,7 @@ def dashboard_page(request: Request, indicator: str = "milex_share_gdp_pct") -> 
             )
         ),
         burden_missing=sorted(burden.loc[burden["basis"] == "", "iso3"]),
+        charts=dashboard_charts(),
     )
 
 
@@ -67,9 +69,32 @@ def scenarios_page(request: Request) -> HTMLResponse:
     return _render(
         request,
         "scenarios.html",
-        title="Saved scenarios",
+        title="Scenarios",
+        presets=shipped_presets(),
         scenarios=store_of(request).list_scenarios(),
     )
+
+
+@lru_cache(maxsize=1)
+def shipped_presets() -> list[dict[str, str]]:
+    """Name, title and description of every shipped preset. A TOML description spans
+    lines: its line breaks become spaces (an input field would drop them and glue words:
+    "is" + "today's" read "istoday's")."""
+    import tomllib
+
+    from europillar.scenario.loader import preset_names, preset_text
+
+    rows = []
+    for name in preset_names():
+        data = tomllib.loads(preset_text(name))
+        rows.append(
+            {
+                "name": name,
+                "title": str(data.get("title", name)),
+                "description": " ".join(str(data.get("description", "")).split()),
+            }
+        )
+    return rows
 
 
 @router.get("/scenarios/new", response_class=HTMLResponse)

@@ -39,7 +39,33 @@ function fmt(value, key) {
   return String(value);
 }
 
+/* Labels for ids (countries, blocs, categories), from /api/meta, loaded once. */
+let NAMES = { iso3: {}, bloc: {}, category: {} };
+const namesReady = api("GET", "/api/meta").then((r) => { if (r.ok && r.data.names) NAMES = r.data.names; return r; });
+
+function cellContent(key, value) {
+  if (key === "iso3" && typeof value === "string") {
+    return el("a", { href: `/country/${encodeURIComponent(value)}`, text: NAMES.iso3[value] || value });
+  }
+  if ((key === "bloc" || key === "category") && typeof value === "string") return NAMES[key][value] || value;
+  return fmt(value, key);
+}
+
+function sourceLinks(container, ids) {
+  container.replaceChildren("Sources: ");
+  (ids || []).forEach((id, i) => {
+    if (i) container.append(", ");
+    container.append(el("a", { href: `/sources#src-${encodeURIComponent(id)}`, text: id }));
+  });
+  if (!ids || !ids.length) container.append("none");
+}
+
 function renderTable(container, columns, rows, caption, limit) {
+  /* names (Poland, Main battle tanks) arrive with /api/meta: draw once they are here */
+  namesReady.then(() => drawTable(container, columns, rows, caption, limit));
+}
+
+function drawTable(container, columns, rows, caption, limit) {
   container.replaceChildren();
   const table = el("table");
   table.append(el("caption", { text: caption }));
@@ -51,7 +77,7 @@ function renderTable(container, columns, rows, caption, limit) {
     const tr = el("tr");
     columns.forEach((c, i) => {
       const key = c.key || c;
-      const cell = el(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : {}, fmt(r[key], key));
+      const cell = el(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : {}, cellContent(key, r[key]));
       if (typeof r[key] === "number") cell.className = "num";
       tr.append(cell);
     });
@@ -74,7 +100,7 @@ async function initDashboard() {
     img.alt = `Map of Europe coloured by ${select.selectedOptions[0].text}; grey: no figure.`;
     document.getElementById("map-csv").href = `/api/dashboard/map?indicator=${encodeURIComponent(indicator)}&format=csv`;
     const r = await api("GET", `/api/dashboard/map?indicator=${encodeURIComponent(indicator)}`);
-    if (r.ok) document.querySelector("#map-sources .sources").textContent = "Sources: " + r.data.sources.join(", ");
+    if (r.ok) sourceLinks(document.querySelector("#map-sources .sources"), r.data.sources);
     history.replaceState(null, "", `/?indicator=${encodeURIComponent(indicator)}`);
   });
   select.addEventListener("change", () => form.requestSubmit());
@@ -82,16 +108,19 @@ async function initDashboard() {
   if (!r.ok) return;
   const rows = r.data.rows;
   const blocs = [...new Set(rows.map((x) => x.bloc))];
+  /* the price base moves with SIPRI's release (constant 2023, then 2024): take the newest */
+  const constant = [...new Set(rows.map((x) => x.indicator))].filter((i) => i.startsWith("milex_usd_constant")).sort().pop();
+  const base = constant ? constant.replace("milex_usd_constant", "").replace("_m", "") : "";
   const latest = (ind) => Math.max(...rows.filter((x) => x.indicator === ind && x.value !== null).map((x) => x.year));
   const pick = (b, ind) => (rows.find((x) => x.bloc === b && x.year === latest(ind) && x.indicator === ind) || {}).value;
   const table = blocs.map((b) => ({
     bloc: b,
-    spend: pick(b, "milex_usd_constant2023_m") / 1000,
+    spend: pick(b, constant) / 1000,
     share: pick(b, "milex_share_gdp_pct"),
     personnel: pick(b, "personnel_active_k"),
   }));
   renderTable(document.getElementById("power-table"),
-    [{ key: "bloc", label: "Bloc" }, { key: "spend", label: `Spending ${latest("milex_usd_constant2023_m")}, USD bn (constant 2023)` },
+    [{ key: "bloc", label: "Bloc" }, { key: "spend", label: `Spending ${latest(constant)}, USD bn (constant ${base})` },
      { key: "share", label: `Share of GDP ${latest("milex_share_gdp_pct")}, %` },
      { key: "personnel", label: `Active personnel ${latest("personnel_active_k")}, thousand` }],
     table, "Bloc totals over members with figures (the CSV says which members lack figures)");
@@ -114,6 +143,57 @@ function initScenarios() {
     if (r.ok) location.href = `/scenarios/${r.data.id}`;
     else error.textContent = r.data && r.data.detail ? (r.data.detail.message || JSON.stringify(r.data.detail)) : `Import failed (${r.status}).`;
   });
+}
+
+/* ---------------- presets: one click from the list to the results ---------------- */
+async function openPreset(name, button) {
+  button.disabled = true;
+  const status = document.getElementById("preset-status");
+  status.textContent = `Opening ${name}…`;
+  const list = await api("GET", "/api/scenarios");
+  const rows = list.ok ? (list.data.scenarios || list.data.rows || list.data) : [];
+  const existing = Array.isArray(rows) ? rows.find((s) => s.name === name) : null;
+  if (existing) { location.href = `/scenarios/${existing.id}`; return; }
+  const preset = await api("GET", `/api/presets/${encodeURIComponent(name)}`);
+  if (!preset.ok) { status.textContent = errorDetail(preset).message; button.disabled = false; return; }
+  const saved = await api("POST", "/api/scenarios", { scenario: preset.data.scenario, decision_rule: "qmv" });
+  if (saved.ok) { location.href = `/scenarios/${saved.data.id}`; return; }
+  status.textContent = errorDetail(saved).message;
+  button.disabled = false;
+}
+
+function initPresets() {
+  document.querySelectorAll("[data-preset]").forEach((button) => {
+    button.addEventListener("click", () => openPreset(button.dataset.preset, button));
+  });
+}
+
+/* ---------------- sources: search as you type ---------------- */
+function initSources() {
+  const input = document.getElementById("source-search");
+  const rows = [...document.querySelectorAll("#sources-table tbody tr")];
+  const count = document.getElementById("source-count");
+  const apply = () => {
+    const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    rows.forEach((row) => {
+      const text = row.textContent.toLowerCase();
+      const keep = words.every((w) => text.includes(w));
+      row.hidden = !keep;
+      if (keep) shown += 1;
+    });
+    count.textContent = `${shown} of ${rows.length} sources`;
+  };
+  input.addEventListener("input", apply);
+  if (location.hash.startsWith("#src-")) {
+    const row = document.getElementById(location.hash.slice(1));
+    if (row) { row.classList.add("target"); row.scrollIntoView(); }
+  }
+}
+
+function initCountry() {
+  const other = document.getElementById("other");
+  if (other) other.addEventListener("change", () => { location.href = `/country/${other.value}${location.search}`; });
 }
 
 /* ---------------- editor ---------------- */
@@ -157,6 +237,7 @@ function fillForm(body, rule) {
     if (key.startsWith("transition.gdp_growth_pct.")) return;
     const value = getPath(body, key);
     if (key === "members" && Array.isArray(value)) input.value = value.join(", ");
+    else if (key === "description" && typeof value === "string") input.value = value.replace(/\s+/g, " ").trim();
     else input.value = value === undefined || value === null ? "" : String(value);
   });
   const growth = getPath(body, "transition.gdp_growth_pct");
@@ -169,7 +250,7 @@ function fillForm(body, rule) {
 
 function readForm(original) {
   const body = JSON.parse(JSON.stringify(original || {}));
-  document.querySelectorAll("#editor input[data-key], #editor select[data-key]").forEach((input) => {
+  document.querySelectorAll("#editor input[data-key], #editor select[data-key], #editor textarea[data-key]").forEach((input) => {
     const key = input.dataset.key;
     if (key === "decision_rule" || key.startsWith("transition.gdp_growth_pct.")) return;
     const text = input.value.trim();
@@ -199,17 +280,37 @@ function clearErrors() {
 
 function showError(detail) {
   let key = (detail.field || "").replace(/^scenario\./, "").replace(/\[\d+\]/g, "");
-  const keys = [...document.querySelectorAll("#editor input[data-key], #editor select[data-key]")].map((i) => i.dataset.key);
+  const keys = [...document.querySelectorAll("#editor input[data-key], #editor select[data-key], #editor textarea[data-key]")].map((i) => i.dataset.key);
   let target = keys.find((k) => k === key) || keys.find((k) => k.startsWith(key + ".") || key.startsWith(k + "."));
   if (!target && key.startsWith("transition.gdp_growth_pct")) target = "transition.gdp_growth_pct.mean";
   const box = document.getElementById(target ? `e-${target}` : "e-general");
-  box.textContent = detail.message || JSON.stringify(detail);
+  box.textContent = plainMessage(detail, target);
   if (target) {
     const input = document.getElementById(`f-${target}`);
     input.setAttribute("aria-invalid", "true");
     return input;
   }
   return null;
+}
+
+/* A validation error for a person: the field's label as the form shows it, the value,
+   what is wrong in words, and what is allowed. */
+function plainMessage(detail, target) {
+  const labelEl = target ? document.querySelector(`label[for="f-${target}"]`) : null;
+  const label = labelEl ? labelEl.textContent.trim() : "This scenario";
+  const item = /\[(\d+)\]/.exec(detail.field || "");
+  let reason = String(detail.reason || detail.message || "is not valid").trim().replace(/\.$/, "");
+  reason = reason.replace(/^Input should be /i, "must be ").replace(/^Value error, /i, "");
+  const value = detail.value;
+  const shown = value === null || value === undefined || value === "" ? "" :
+    `“${Array.isArray(value) ? value.join(", ") : (typeof value === "object" ? JSON.stringify(value) : value)}” `;
+  let text = `${label}${item ? ` (entry ${Number(item[1]) + 1})` : ""}: ${shown}${shown ? "is not accepted: " : ""}${reason}.`;
+  const allowed = detail.allowed || [];
+  if (allowed.length) {
+    const names = allowed.slice(0, 12).map((a) => (NAMES.iso3[a] ? `${a} (${NAMES.iso3[a]})` : a));
+    text += ` Allowed: ${names.join(", ")}${allowed.length > 12 ? `, and ${allowed.length - 12} more` : ""}.`;
+  }
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function errorDetail(r) {
@@ -301,7 +402,7 @@ async function loadGaps(id) {
      { key: "gap", label: "Gap" }, { key: "data_status", label: "Data" },
      { key: "coverage", label: "Data coverage" }],
     r.data.rows, `Capability gaps (cost bound ${r.data.bound}, key ${r.data.key}); data coverage: members with a cited figure and their share of the bloc's spending, "insufficient data" below 80 %`);
-  document.getElementById("gaps-sources").textContent = "Sources: " + (r.data.sources || []).join(", ");
+  sourceLinks(document.getElementById("gaps-sources"), r.data.sources);
   const c = await api("GET", `/api/scenarios/${id}/gaps?table=costs`);
   if (c.ok) {
     const money = (c.data.rows[0] || {}).money_unit || "";
@@ -422,6 +523,7 @@ async function initCompare() {
 
 document.addEventListener("DOMContentLoaded", () => {
   const page = document.body.dataset.page;
-  const init = { dashboard: initDashboard, scenarios: initScenarios, editor: initEditor, results: initResults, compare: initCompare }[page];
-  if (init) init();
+  const init = { dashboard: initDashboard, scenarios: () => { initPresets(); initScenarios(); }, editor: initEditor, results: initResults, compare: initCompare, sources: initSources, country: initCountry }[page];
+  /* every handler attached (an init may wait for /api/meta first): tests wait for this */
+  Promise.resolve(init ? init() : null).finally(() => { document.body.dataset.ready = "true"; });
 });
