@@ -125,7 +125,7 @@ def test_dashboard_editor_run_compare_download(page, tmp_path: Path) -> None:
     page.click("#save")
     page.wait_for_url("**/scenarios/*")
     page.wait_for_selector("#gaps-table table")
-    assert "mbt" in page.inner_text("#gaps-table")
+    assert "Main battle tanks" in page.inner_text("#gaps-table")  # names, not ids
 
     # run a transition job and watch its progress to the end
     page.fill("#draws", "100000")
