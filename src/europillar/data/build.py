@@ -169,7 +169,27 @@ def run_importer(name: str, files: Sequence[str | Path]) -> dict[str, pd.DataFra
     """Run one importer by name on its files: {table name: frame}."""
     if name not in IMPORTERS:
         raise InputError(None, "importer", name, "unknown importer", allowed=sorted(IMPORTERS))
+    for file in files:
+        if not Path(file).is_file():
+            raise InputError(str(file), None, str(file), f"file not found; {where_to_get(name)}")
     return IMPORTERS[name]([Path(f) for f in files])
+
+
+def where_to_get(importer: str) -> str:
+    """Where a reader downloads an importer's publisher file(s) (from the registry)."""
+    from europillar.data import load
+
+    registry = load("sources").set_index("source_id")
+    hints = []
+    for job, files in RAW_FILES.items():
+        if job.split("_")[0] != importer:
+            continue
+        for relative in files:
+            entry = registry.loc[RAW_SOURCES[relative]]
+            hints.append(
+                f"{Path(relative).name} ({entry['publisher']}, {entry['title']}) from {entry['url']}"
+            )
+    return "get " + "; or ".join(hints) if hints else "see docs/data.md for the publisher files"
 
 
 def build_job(job: str, raw_dirs: Sequence[Path]) -> dict[str, pd.DataFrame]:
