@@ -81,6 +81,13 @@ def power_answer(result: Result, year: int) -> Answer:
 def burden_answer(result: Result, year: int) -> Answer:
     share = result.tables["us_share"].dropna(subset=["us_share_pct"])
     members = result.tables["members"]
+    # the latest year in which most Allies have a figure (NATO publishes a year later
+    # than SIPRI, and a new year starts with a few Allies only)
+    others = members[(members["iso3"] != "USA") & (members["year"] <= year)]
+    shares = others.groupby("year")["basis"].apply(lambda b: float((b != "").mean()))
+    complete = [int(y) for y, share in shares.items() if share >= 0.8]
+    if complete:
+        year = max(complete)
     rows = members[(members["year"] == year) & (members["iso3"] != "USA")]
     known = rows[rows["basis"] != ""]
     at_2 = int((known["share_gdp_pct"] >= 2.0).sum())
@@ -172,7 +179,7 @@ def transition_answer(result: Result, threshold: float = 90.0) -> Answer:
         "How long does the transition gap last?",
         figure,
         text,
-        f"{len(modelled)} capability categories modelled (those with a requirement and "
+        f"{len(modelled)} capability {'category' if len(modelled) == 1 else 'categories'} modelled (with a requirement and "
         f"European figures), {result.meta.get('draws', '?')} draws, seed "
         f"{result.meta.get('seed', '?')}",
         "#transition",
