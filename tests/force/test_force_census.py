@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from europillar import data
+from europillar import countries, data
 from europillar.errors import InputError
 from europillar.force.census import CENSUS_COLUMNS, census_zeros, check_census, scope_states
 from europillar.force.holdings import HOLDINGS_COLUMNS
@@ -162,3 +162,51 @@ def test_european_censuses_leave_the_comparators_alone(
     # The nuclear-submarine census is worldwide: six states, five of them in scope.
     assert chosen(resolved, "UKR", "submarine_nuclear", 2023) == 0
     assert chosen(resolved, "GBR", "submarine_nuclear", 2025) == 9
+
+
+def test_corps_hqs_count_once_by_framework_nation_share(
+    shipped: tuple[ForceData, pd.DataFrame],
+) -> None:
+    """A shared corps HQ counts 1/n for each of its n framework nations (docs/force-data.md).
+    Hand count for European NATO in 2022: LANDCOM's nine rotating HQs (ARRC, RRC-FR, NRDC-GR,
+    -ITA, -ESP, -TUR, 1 GNC, MNC-NE, Eurocorps) = 9; Germany 1/2 + 1/3 + 1/6 = 1, Poland
+    1/3 + 1/6 = 1/2, France and Spain 1 + 1/6. MNC-SE (Romania, FOC 2024) is the tenth."""
+    force, resolved = shipped
+    assert chosen(resolved, "DEU", "c2_hq", 2022) == pytest.approx(1.0, abs=1e-5)
+    assert chosen(resolved, "POL", "c2_hq", 2022) == pytest.approx(0.5, abs=1e-5)
+    assert chosen(resolved, "FRA", "c2_hq", 2022) == pytest.approx(7 / 6, abs=1e-5)
+    members = countries.members("EUROPEAN_NATO", 2022)
+    hqs = resolved[
+        (resolved["category"] == "c2_hq")
+        & (resolved["year"] == 2022)
+        & resolved["chosen"]
+        & resolved["holder"].isin(members)
+    ]
+    assert hqs["quantity"].sum() == pytest.approx(9.0, abs=1e-4)
+    # every multinational HQ's shares add up to one HQ
+    shares = force.holdings[
+        (force.holdings["category"] == "c2_hq")
+        & (force.holdings["year"] == 2022)
+        & force.holdings["variant"].str.startswith("framework-nation share")
+    ]
+    per_hq = shares.groupby("platform")["quantity"].sum()
+    assert per_hq.to_dict() == pytest.approx(
+        {"1 German-Netherlands Corps": 1.0, "Multinational Corps Northeast": 1.0, "Eurocorps": 1.0},
+        abs=1e-5,
+    )
+    # the census zeroes the 2022 members that frame none, and leaves later members unsettled
+    assert chosen(resolved, "NOR", "c2_hq", 2022) == 0
+    assert not len(resolved[(resolved["holder"] == "FIN") & (resolved["category"] == "c2_hq")])
+
+
+def test_derived_tanker_zeros_are_estimates_with_their_reading() -> None:
+    """States reaching tankers only through the NATO pool or allies: zero, flagged, explained."""
+    holdings = data.load("force/holdings")
+    zeros = holdings[
+        (holdings["category"] == "tanker")
+        & holdings["source_id"].str.startswith("f4_")
+        & (holdings["quantity"].astype(float) == 0)
+    ]
+    assert sorted(zeros["holder"]) == ["BEL", "CZE", "DNK", "GRC", "NOR", "ROU"]
+    assert (zeros["estimate"].astype(str).str.lower() == "true").all()
+    assert zeros["method"].str.startswith("zero read from the source").all()
